@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from './core/auth/auth.module';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { HealthModule } from './core/health/health.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { MailModule } from './core/mail/mail.module';
+import { QueueModule } from './core/queue/queue.module';
+import { WorkerModule } from './core/queue/worker.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The whole service. The config's roles decide whether this process also runs the queue workers. */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        QueueModule,
+        MailModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        DemoModule,
+        ...(config.hasRole('worker') ? [WorkerModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import type { PartnerKind, UserRole } from '@waakvlam/contracts';
+
+/** The signed-in user and session, resolved from the session cookie on every request. */
+export interface SessionUser {
+  sessionId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  organisationId: string;
+  organisationName: string;
+  timeZone: string;
+  partnerOrganisationId: string | null;
+  partnerOrganisationName: string | null;
+  partnerKind: PartnerKind | null;
+  csrfToken: string;
+  absoluteExpiresAt: Date;
+}
+
+export type RequestWithSession = FastifyRequest & { sessionUser?: SessionUser };

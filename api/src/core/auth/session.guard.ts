@@ -1,0 +1,61 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
+import type { FastifyReply } from 'fastify';
+import { ProblemException } from '../http/problem.exception';
+import { PUBLIC_METADATA } from './auth.decorators';
+import { CookieWriter } from './cookie-writer';
+import { SessionService } from './session.service';
+import type { RequestWithSession } from './session-user';
+import { tokensEqual } from './tokens';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs on every route: resolves the session cookie, checks the CSRF token on every state-changing request
+ * (Angular's convention: the XSRF-TOKEN cookie echoed in the X-XSRF-TOKEN header, and for a signed-in user
+ * the token must be the session's own), and refuses non-public routes without a session.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly cookies: CookieWriter,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<RequestWithSession>();
+    const reply = http.getResponse<FastifyReply>();
+
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await this.sessions.resolve(token) : null;
+    if (session) request.sessionUser = session;
+
+    const cookieCsrf = request.cookies[CSRF_COOKIE];
+    // Hand out a CSRF token to a browser that has none yet (the console asks GET /api/auth/csrf first).
+    if (!cookieCsrf && !session) this.cookies.setCsrf(reply);
+    if (!SAFE_METHODS.has(request.method)) {
+      const headerCsrf = request.headers[CSRF_HEADER.toLowerCase()];
+      const header = Array.isArray(headerCsrf) ? headerCsrf[0] : headerCsrf;
+      const valid = tokensEqual(header, cookieCsrf) && (!session || tokensEqual(header, session.csrfToken));
+      if (!valid) {
+        throw new ProblemException(PROBLEM_TYPES.csrf, 403, 'CSRF token missing or invalid', {
+          detail: `Send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header.`,
+        });
+      }
+    }
+    // Keep the cookie in step with the session (e.g. after the browser lost it).
+    if (session && cookieCsrf !== session.csrfToken) this.cookies.setCsrf(reply, session.csrfToken);
+
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()]);
+    if (!isPublic && !session) {
+      if (token) this.cookies.clearSession(reply);
+      throw new ProblemException(PROBLEM_TYPES.unauthenticated, 401, 'Not signed in', {
+        detail: token ? 'The session has ended. Sign in again.' : 'Sign in first.',
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,101 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CSRF_HEADER, SESSION_COOKIE } from '@waakvlam/contracts';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../app.module';
+import type { AppConfig } from '../config/app-config';
+import { AdminAssets } from './admin-assets';
+import { requestId } from './request-id';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { createValidationPipe } from './validation.pipe';
+
+/** Builds the HTTP application (and, when the config says so, the workers in the same process). */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // One request id for Fastify, the logs and the problem documents: the caller's X-Request-Id when sane.
+    logger: false,
+    requestIdHeader: false,
+    genReqId: requestId,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.isProduction,
+  });
+
+  const admin = new AdminAssets(config.adminDist);
+  if (admin.root) {
+    await app.register(fastifyStatic, {
+      root: admin.root,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      decorateReply: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(admin));
+  setUpOpenApi(app);
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Waakvlam API')
+      .setDescription(
+        'Plans light check-ins with residents after intensive support and restarts support without a new intake. ' +
+          `Sign in with POST /api/auth/login; the session is the ${SESSION_COOKIE} cookie. Every state-changing ` +
+          `request sends the XSRF-TOKEN cookie's value in the ${CSRF_HEADER} header. Errors are application/problem+json.`,
+      )
+      .setVersion('0.1.0')
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    raw: ['json'],
+    useGlobalPrefix: false,
+  });
+}

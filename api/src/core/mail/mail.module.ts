@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { DevMailbox } from './dev-mailbox';
+import { DevMailboxController } from './dev-mailbox.controller';
+import { MailService } from './mail.service';
+
+@Global()
+@Module({
+  providers: [{ provide: DevMailbox, useValue: new DevMailbox() }, MailService],
+  controllers: [DevMailboxController],
+  exports: [MailService],
+})
+export class MailModule {}

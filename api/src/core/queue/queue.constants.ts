@@ -1,0 +1,26 @@
+/** Queue names. Every queue lives under the hash-tagged prefix from AppConfig.queuePrefix. */
+export const QueueName = {
+  Housekeeping: 'housekeeping',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Job names. No `:` in names or job ids: BullMQ uses it as its key separator. */
+export const JobName = {
+  SessionPurge: 'session-purge',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** The payload of every job: ids only, never personal data (Redis and logs must not hold any). */
+export interface JobPayloads {
+  [JobName.SessionPurge]: Record<string, never>;
+}
+
+/** The queue each job runs on. */
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  [JobName.SessionPurge]: QueueName.Housekeeping,
+};
+
+/** Jobs that run once per interval across the whole cluster, as BullMQ job schedulers. */
+export const JOB_SCHEDULES: ReadonlyArray<{ id: string; job: JobName; everyMs: number }> = [
+  { id: 'session-purge-every-15-minutes', job: JobName.SessionPurge, everyMs: 15 * 60_000 },
+];

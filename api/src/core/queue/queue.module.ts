@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { QueueService } from './queue.service';
+import { RedisConnections } from './redis-connections';
+
+@Global()
+@Module({ providers: [RedisConnections, QueueService], exports: [RedisConnections, QueueService] })
+export class QueueModule {}

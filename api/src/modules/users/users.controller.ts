@@ -1,0 +1,37 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@waakvlam/contracts';
+import { CurrentSession } from '../../core/auth/current-session.decorator';
+import { Roles } from '../../core/auth/roles.decorator';
+import type { SessionUser } from '../../core/auth/session-user';
+import { TenantScope } from '../../core/database/tenant-scope';
+import { ListUsersQuery } from './list-users.query';
+import { UserPageDto, UserSummaryDto } from './user-summary.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+@Roles('admin', 'coordinator')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Staff and partner accounts of your organisation' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@CurrentSession() session: SessionUser, @Query() query: ListUsersQuery): Promise<Page<UserSummaryDto>> {
+    return this.users.list(TenantScope.fromSession(session), query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account of your organisation' })
+  @ApiOkResponse({ type: UserSummaryDto })
+  @ApiNotFoundResponse({ description: 'No such account in your organisation' })
+  async get(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<UserSummaryDto> {
+    const user = await this.users.get(TenantScope.fromSession(session), id);
+    if (!user) throw new NotFoundException();
+    return user;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, UserRole } from '@waakvlam/contracts';
+import { DataSource, type Repository } from 'typeorm';
+import type { TenantScope } from '../../core/database/tenant-scope';
+import { UserEntity } from './user.entity';
+import type { UserSummaryDto } from './user-summary.dto';
+
+const SUMMARY_COLUMNS = ['u.id', 'u.email', 'u.displayName', 'u.role', 'u.partnerOrganisationId', 'u.active'];
+
+const toSummary = (u: UserEntity): UserSummaryDto => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  partnerOrganisationId: u.partnerOrganisationId,
+  active: u.active,
+});
+
+@Injectable()
+export class UsersService {
+  private readonly repo: Repository<UserEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.repo = dataSource.getRepository(UserEntity);
+  }
+
+  /** For sign-in only: the one lookup that is not scoped to an organisation, because nobody is signed in yet. */
+  async findCredentialsByEmail(email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+    const user = await this.repo
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.active'])
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    return user ? { id: user.id, passwordHash: user.passwordHash, active: user.active } : null;
+  }
+
+  async list(scope: TenantScope, query: { page: number; pageSize: number; role?: UserRole }): Promise<Page<UserSummaryDto>> {
+    const qb = scope
+      .restrict(this.repo.createQueryBuilder('u').select(SUMMARY_COLUMNS))
+      .orderBy('u.displayName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    const [users, total] = await qb.getManyAndCount();
+    return { items: users.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Null when the user does not exist or belongs to another organisation: callers answer 404 for both. */
+  async get(scope: TenantScope, id: string): Promise<UserSummaryDto | null> {
+    const user = await scope
+      .restrict(this.repo.createQueryBuilder('u').select(SUMMARY_COLUMNS))
+      .andWhere('u.id = :id', { id })
+      .getOne();
+    return user ? toSummary(user) : null;
+  }
+}
