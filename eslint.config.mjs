@@ -62,6 +62,11 @@ export default [
     },
   },
   {
+    // Project ESLint configs import this file; that is configuration, not a project dependency.
+    files: ['**/eslint.config.mjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

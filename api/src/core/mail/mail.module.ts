@@ -5,7 +5,7 @@ import { MailService } from './mail.service';
 
 @Global()
 @Module({
-  providers: [{ provide: DevMailbox, useValue: new DevMailbox() }, MailService],
+  providers: [{ provide: DevMailbox, useFactory: () => new DevMailbox() }, MailService],
   controllers: [DevMailboxController],
   exports: [MailService],
 })

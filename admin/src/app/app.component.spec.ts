@@ -1,0 +1,97 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { API_PATHS, STAFF_ROLES, type Me, type UserRole } from '@waakvlam/contracts';
+import { aUser, settle, testTransloco } from '../testing/test-transloco.util';
+import { AppComponent } from './app.component';
+import { AuthService } from './core/auth/auth.service';
+
+describe('AppComponent (shell)', () => {
+  let http: HttpTestingController;
+
+  async function render(me: Me | null): Promise<HTMLElement> {
+    const current = signal<Me | null>(me);
+    TestBed.configureTestingModule({
+      imports: [AppComponent, testTransloco()],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        {
+          provide: AuthService,
+          useValue: {
+            me: current.asReadonly(),
+            isStaff: computed(() => {
+              const user = current();
+              return user !== null && STAFF_ROLES.includes(user.role);
+            }),
+            signOut: jest.fn().mockResolvedValue(undefined),
+          },
+        },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(AppComponent);
+    fixture.detectChanges();
+    await settle();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function flushMailbox(element: HTMLElement, enabled: boolean): Promise<void> {
+    http.expectOne(API_PATHS.devMailbox).flush({ enabled, messages: [] });
+    await settle();
+    TestBed.tick();
+    void element;
+  }
+
+  function navLinks(element: HTMLElement): string[] {
+    return [...element.querySelectorAll('nav a')].map((link) => link.textContent?.trim() ?? '');
+  }
+
+  afterEach(() => http.verify());
+
+  it('has a skip link, a header, and a main landmark with the skip target', async () => {
+    const element = await render(null);
+    const skip = element.querySelector('header a');
+    expect(skip?.textContent?.trim()).toBe('Naar de hoofdinhoud');
+    expect(skip?.getAttribute('href')).toBe('#hoofdinhoud');
+    expect(element.querySelector('main#hoofdinhoud')).not.toBeNull();
+    expect(element.querySelector('header')?.textContent).toContain('Waakvlam');
+  });
+
+  it('shows no navigation and no sign-out button when nobody is signed in', async () => {
+    const element = await render(null);
+    expect(element.querySelector('nav')).toBeNull();
+    expect(element.textContent).not.toContain('Uitloggen');
+  });
+
+  it.each(['admin', 'coordinator', 'caseworker'] satisfies UserRole[])(
+    'shows the Dev-mailbox to a %s when the mailbox is enabled',
+    async (role) => {
+      const element = await render(aUser({ role }));
+      await flushMailbox(element, true);
+      expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+      expect(navLinks(element)).toEqual(['Start', 'Wie ben ik', 'Dev-mailbox']);
+      expect(element.textContent).toContain('Team Zorg Noord');
+    },
+  );
+
+  it('hides the Dev-mailbox from staff when the mailbox is disabled', async () => {
+    const element = await render(aUser({ role: 'admin' }));
+    await flushMailbox(element, false);
+    expect(navLinks(element)).toEqual(['Start', 'Wie ben ik']);
+  });
+
+  it('never shows the Dev-mailbox to a partner and does not ask for it', async () => {
+    const element = await render(
+      aUser({
+        role: 'partner',
+        partnerOrganisation: { id: 'p1', name: 'Woonstad', kind: 'housing_corporation' },
+      }),
+    );
+    http.expectNone(API_PATHS.devMailbox);
+    expect(navLinks(element)).toEqual(['Start', 'Wie ben ik']);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Routes } from '@angular/router';
+import { STAFF_ROLES } from '@waakvlam/contracts';
+import { authGuard } from './core/auth/auth.guard';
+import { SIGN_IN_PATH } from './core/auth/auth-routes';
+import { roleGuard } from './core/auth/role.guard';
+import { signedOutGuard } from './core/auth/signed-out.guard';
+
+/** Route `title`s are translation keys (see TranslatedTitleStrategy). */
+export const APP_ROUTES: Routes = [
+  {
+    path: SIGN_IN_PATH,
+    title: 'signIn.title',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/sign-in/sign-in.component').then((m) => m.SignInComponent),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'home.title',
+        loadComponent: () => import('./features/home/home.component').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'wie-ben-ik',
+        title: 'whoAmI.title',
+        loadComponent: () => import('./features/who-am-i/who-am-i.component').then((m) => m.WhoAmIComponent),
+      },
+      {
+        path: 'dev-mailbox',
+        title: 'devMailbox.title',
+        canActivate: [roleGuard(STAFF_ROLES)],
+        loadComponent: () =>
+          import('./features/dev-mailbox/dev-mailbox.component').then((m) => m.DevMailboxComponent),
+      },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () =>
+          import('./features/not-found/not-found.component').then((m) => m.NotFoundComponent),
+      },
+    ],
+  },
+];

@@ -1,0 +1,36 @@
+import type { UserRole } from '@waakvlam/contracts';
+
+/** Something the API must have switched on before a nav item is shown. */
+export type NavFeature = 'devMailbox';
+
+export interface NavItem {
+  /** Router path, absolute. */
+  readonly path: string;
+  /** Translation key of the link text. */
+  readonly labelKey: string;
+  /** Only shown when this feature is on. */
+  readonly requires?: NavFeature;
+}
+
+/** Every item once; a role's menu picks from these. Add new features here and in `NAV_BY_ROLE`. */
+export const NAV_ITEMS = {
+  home: { path: '/', labelKey: 'app.nav.home' },
+  whoAmI: { path: '/wie-ben-ik', labelKey: 'app.nav.whoAmI' },
+  devMailbox: { path: '/dev-mailbox', labelKey: 'app.nav.devMailbox', requires: 'devMailbox' },
+} as const satisfies Record<string, NavItem>;
+
+/** The main navigation per role, in display order. */
+export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
+  admin: [NAV_ITEMS.home, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
+  coordinator: [NAV_ITEMS.home, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
+  caseworker: [NAV_ITEMS.home, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
+  partner: [NAV_ITEMS.home, NAV_ITEMS.whoAmI],
+};
+
+/** The items a user with `role` sees, given which features are on. */
+export function navItemsFor(
+  role: UserRole,
+  features: Readonly<Record<NavFeature, boolean>>,
+): readonly NavItem[] {
+  return NAV_BY_ROLE[role].filter((item) => !item.requires || features[item.requires]);
+}

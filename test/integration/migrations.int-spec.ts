@@ -1,0 +1,52 @@
+import { Client } from 'pg';
+import { AppConfig } from '../../api/src/core/config/app-config';
+import { createDataSource } from '../../api/src/core/database/data-source.factory';
+import { revertLastMigration, runPendingMigrations } from '../../api/src/core/database/migration-runner';
+import { MIGRATIONS } from '../../api/src/core/database/schema';
+import { ADMIN_DATABASE_URL, currentTestRun } from '../support/test-run';
+
+const tables = async (client: Client): Promise<string[]> =>
+  (
+    await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.table_name);
+
+describe('migrations', () => {
+  const name = `${currentTestRun().databaseName}_mig`;
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+  afterAll(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('run forward, revert completely, and run forward again; concurrent runners migrate once', async () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: url.toString() });
+    const [a, b] = [createDataSource(config, 'mig-a'), createDataSource(config, 'mig-b')];
+    await Promise.all([a.initialize(), b.initialize()]);
+    const probe = new Client({ connectionString: url.toString() });
+    await probe.connect();
+    try {
+      const [ranA, ranB] = await Promise.all([runPendingMigrations(a), runPendingMigrations(b)]);
+      expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
+      expect(await tables(probe)).toEqual(['organisations', 'partner_organisations', 'sessions', 'users']);
+
+      for (let i = 0; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
+      expect(await revertLastMigration(a)).toBe(false);
+      expect(await tables(probe)).toEqual([]);
+
+      expect(await runPendingMigrations(a)).toHaveLength(MIGRATIONS.length);
+      expect(await runPendingMigrations(b)).toEqual([]);
+    } finally {
+      await probe.end();
+      await Promise.all([a.destroy(), b.destroy()]);
+    }
+  });
+});
