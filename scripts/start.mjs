@@ -29,10 +29,14 @@ async function ensureLocalDatabase() {
 }
 
 function build() {
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'admin', '--output-style=static'], {
-    stdio: 'inherit',
-    env: { ...env, NX_TUI: 'false' },
-  });
+  const result = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'admin', '--output-style=static'],
+    {
+      stdio: 'inherit',
+      env: { ...env, NX_TUI: 'false' },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

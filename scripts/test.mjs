@@ -19,8 +19,8 @@ const must = (label, command, args) => {
 must('PostgreSQL/Redis check', 'bash', ['scripts/ensure-services.sh']);
 // The browser specs are never skipped: without Chromium this installs it (as root) or stops with the command to run.
 must('Chromium check', 'bash', ['scripts/ensure-chromium.sh']);
-// The browser specs sign in through the built console.
-must('console build', 'npx', ['nx', 'run', 'admin:build', '--output-style=static']);
+// The browser specs sign in through the built console; the process specs start the built API.
+must('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'admin', '--output-style=static']);
 
 mkdirSync('tmp', { recursive: true });
 const resultsFile = 'tmp/jest-results.json';
@@ -41,7 +41,9 @@ try {
     `\nSuites: ${results.numPassedTestSuites} passed, ${results.numFailedTestSuites} failed` +
       (results.numRuntimeErrorTestSuites ? ` (${results.numRuntimeErrorTestSuites} could not run)` : ''),
   );
-  console.log(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  console.log(
+    `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
+  );
   if (results.numTotalTests === 0) {
     console.error('No test ran.');
     process.exit(1);

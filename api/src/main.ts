@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { AppConfig, ConfigError } from './core/config/app-config';
 import { createHttpApp } from './core/http/http-app.factory';
+import { closeOnSignals } from './core/lifecycle/graceful-shutdown';
 import { startWorkerProcess } from './worker-process';
 
 /** HTTP entry point. With WAAKVLAM_ROLES=api,worker (the default) it also runs the queue workers. */
@@ -11,17 +13,11 @@ async function main(): Promise<void> {
     return;
   }
   const app = await createHttpApp(config);
-  armShutdownTimeout(config.shutdownTimeoutMs);
+  closeOnSignals(app, config.shutdownTimeoutMs, (m) => console.log(m));
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`Waakvlam (${config.roles.join(' + ')}) listens on ${url}`);
-}
-
-/** If graceful shutdown takes longer than allowed, leave anyway. */
-export function armShutdownTimeout(ms: number): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), ms).unref());
-  }
 }
 
 main().catch((error: unknown) => {

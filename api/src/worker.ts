@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError } from './core/config/app-config';
-import { armShutdownTimeout } from './main';
 import { startWorkerProcess } from './worker-process';
 
 /** Worker entry point: queue processors and job schedulers, whatever WAAKVLAM_ROLES says. */
 async function worker(): Promise<void> {
   const config = AppConfig.fromEnv({ ...process.env, WAAKVLAM_ROLES: 'worker' });
-  armShutdownTimeout(config.shutdownTimeoutMs);
   await startWorkerProcess(config);
 }
 

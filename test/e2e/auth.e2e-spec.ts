@@ -16,7 +16,11 @@ describe('sign-in over HTTP', () => {
     expect((await browser.get('/api/auth/me')).status).toBe(401);
     const login = await browser.login(coordinator.email.toUpperCase(), coordinator.password);
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ email: coordinator.email, role: 'coordinator', organisation: { id: organisation.id } });
+    expect(login.body).toMatchObject({
+      email: coordinator.email,
+      role: 'coordinator',
+      organisation: { id: organisation.id },
+    });
 
     const cookies = login.headers.getSetCookie().join('\n');
     expect(cookies).toMatch(new RegExp(`${SESSION_COOKIE}=[^;]+;.*HttpOnly`, 'i'));
@@ -78,16 +82,21 @@ describe('sign-in over HTTP', () => {
     await old.login(coordinator.email, coordinator.password);
 
     // Let time pass, as the database sees it.
-    await t.dataSource.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
-      caseworker.id,
-    ]);
-    await t.dataSource.query(`UPDATE sessions SET absolute_expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
-      coordinator.id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`,
+      [caseworker.id],
+    );
+    await t.dataSource.query(
+      `UPDATE sessions SET absolute_expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [coordinator.id],
+    );
     for (const browser of [idle, old]) {
       const me = await browser.get('/api/auth/me');
       expect(me.status).toBe(401);
-      expect(me.body).toMatchObject({ type: PROBLEM_TYPES.unauthenticated, detail: 'The session has ended. Sign in again.' });
+      expect(me.body).toMatchObject({
+        type: PROBLEM_TYPES.unauthenticated,
+        detail: 'The session has ended. Sign in again.',
+      });
       expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     }
   });
@@ -98,7 +107,11 @@ describe('sign-in over HTTP', () => {
     await browser.get('/api/auth/csrf');
     expect(browser.cookies.get(CSRF_COOKIE)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const noHeader = await browser.post('/api/auth/login', { email: caseworker.email, password: caseworker.password }, { csrf: false });
+    const noHeader = await browser.post(
+      '/api/auth/login',
+      { email: caseworker.email, password: caseworker.password },
+      { csrf: false },
+    );
     expect(noHeader.status).toBe(403);
     expect(noHeader.body).toMatchObject({ type: PROBLEM_TYPES.csrf });
 
@@ -120,7 +133,11 @@ describe('sign-in over HTTP', () => {
   it('names the offending field of a bad body, and refuses unknown fields', async () => {
     const browser = t.client();
     await browser.get('/api/auth/csrf');
-    const unknown = await browser.post('/api/auth/login', { email: 'a@b.nl', password: 'x', organisationId: 'other' });
+    const unknown = await browser.post('/api/auth/login', {
+      email: 'a@b.nl',
+      password: 'x',
+      organisationId: 'other',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toMatchObject({

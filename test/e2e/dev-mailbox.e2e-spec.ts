@@ -16,9 +16,13 @@ describe('Dev mailbox', () => {
 
     const reader = t.client();
     await reader.login(caseworker.email, caseworker.password);
-    const box = await reader.get<{ enabled: boolean; messages: Array<{ to: string[]; subject: string }> }>('/api/dev/mailbox');
+    const box = await reader.get<{ enabled: boolean; messages: Array<{ to: string[]; subject: string }> }>(
+      '/api/dev/mailbox',
+    );
     expect(box.body.enabled).toBe(true);
-    expect(box.body.messages).toEqual([expect.objectContaining({ to: [coordinator.email], subject: 'Testbericht van Waakvlam' })]);
+    expect(box.body.messages).toEqual([
+      expect.objectContaining({ to: [coordinator.email], subject: 'Testbericht van Waakvlam' }),
+    ]);
 
     expect((await reader.delete('/api/dev/mailbox')).status).toBe(204);
     expect((await reader.get<{ messages: unknown[] }>('/api/dev/mailbox')).body.messages).toEqual([]);
@@ -27,7 +31,10 @@ describe('Dev mailbox', () => {
   it('is not for partners', async () => {
     const team = await createTeam(t.dataSource);
     const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id);
-    const user = await createUser(t.dataSource, team.organisation.id, { role: 'partner', partnerOrganisationId: partner.id });
+    const user = await createUser(t.dataSource, team.organisation.id, {
+      role: 'partner',
+      partnerOrganisationId: partner.id,
+    });
     const browser = t.client();
     await browser.login(user.email, user.password);
     expect((await browser.get('/api/dev/mailbox')).status).toBe(403);

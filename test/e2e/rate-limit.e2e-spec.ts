@@ -20,7 +20,8 @@ describe('sign-in rate limit', () => {
     const { caseworker, coordinator, admin } = await createTeam(t.dataSource);
     const browser = t.client();
 
-    for (let i = 0; i < 3; i++) expect((await browser.login(caseworker.email, 'wrong-password')).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await browser.login(caseworker.email, 'wrong-password')).status).toBe(401);
     const limited = await browser.login(caseworker.email, caseworker.password);
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ type: PROBLEM_TYPES.rateLimited });

@@ -15,9 +15,13 @@ describe('organisation isolation and roles', () => {
     const browser = t.client();
     await browser.login(a.coordinator.email, a.coordinator.password);
 
-    const list = await browser.get<{ items: Array<{ id: string }>; total: number }>('/api/users?pageSize=100');
+    const list = await browser.get<{ items: Array<{ id: string }>; total: number }>(
+      '/api/users?pageSize=100',
+    );
     expect(list.status).toBe(200);
-    expect(list.body.items.map((u) => u.id).sort()).toEqual([a.admin.id, a.coordinator.id, a.caseworker.id].sort());
+    expect(list.body.items.map((u) => u.id).sort()).toEqual(
+      [a.admin.id, a.coordinator.id, a.caseworker.id].sort(),
+    );
     expect(list.body.total).toBe(3);
 
     const own = await browser.get(`/api/users/${a.caseworker.id}`);
@@ -35,7 +39,10 @@ describe('organisation isolation and roles', () => {
   it('lets only the roles a route names use it', async () => {
     const team = await createTeam(t.dataSource);
     const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id);
-    const partnerUser = await createUser(t.dataSource, team.organisation.id, { role: 'partner', partnerOrganisationId: partner.id });
+    const partnerUser = await createUser(t.dataSource, team.organisation.id, {
+      role: 'partner',
+      partnerOrganisationId: partner.id,
+    });
 
     const statuses: Record<string, number> = {};
     for (const user of [team.admin, team.coordinator, team.caseworker, partnerUser]) {
@@ -50,18 +57,26 @@ describe('organisation isolation and roles', () => {
   it('shows a partner user its partner organisation', async () => {
     const team = await createTeam(t.dataSource);
     const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id, 'police');
-    const partnerUser = await createUser(t.dataSource, team.organisation.id, { role: 'partner', partnerOrganisationId: partner.id });
+    const partnerUser = await createUser(t.dataSource, team.organisation.id, {
+      role: 'partner',
+      partnerOrganisationId: partner.id,
+    });
     const browser = t.client();
     await browser.login(partnerUser.email, partnerUser.password);
     const me = await browser.get('/api/auth/me');
-    expect(me.body).toMatchObject({ role: 'partner', partnerOrganisation: { id: partner.id, name: partner.name, kind: 'police' } });
+    expect(me.body).toMatchObject({
+      role: 'partner',
+      partnerOrganisation: { id: partner.id, name: partner.name, kind: 'police' },
+    });
   });
 
   it('pages lists and refuses a page size over 100', async () => {
     const team = await createTeam(t.dataSource);
     const browser = t.client();
     await browser.login(team.admin.email, team.admin.password);
-    const page2 = await browser.get<{ items: unknown[]; page: number; pageSize: number; total: number }>('/api/users?page=2&pageSize=2');
+    const page2 = await browser.get<{ items: unknown[]; page: number; pageSize: number; total: number }>(
+      '/api/users?page=2&pageSize=2',
+    );
     expect(page2.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(page2.body.items).toHaveLength(1);
     expect((await browser.get('/api/users?pageSize=101')).status).toBe(400);

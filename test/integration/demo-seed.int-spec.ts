@@ -36,13 +36,19 @@ describe('demo data', () => {
     const accounts = await demoAccounts();
     expect(accounts.map((a) => a.email)).toEqual(DEMO_USERS.map((u) => u.email).sort());
     expect(accounts.find((a) => a.role === 'partner')?.partner).toBe('Woonstichting Voorbeeld');
-    await expect(new PasswordHasher().verify(accounts[0].password_hash, 'demo-password-for-test')).resolves.toBe(true);
+    await expect(
+      new PasswordHasher().verify(accounts[0].password_hash, 'demo-password-for-test'),
+    ).resolves.toBe(true);
   });
 
   it('recreates the organisation on request, with new ids', async () => {
-    const [before]: Array<{ id: string }> = await db.query(`SELECT id FROM organisations WHERE name = $1`, [DEMO_ORGANISATION]);
+    const [before]: Array<{ id: string }> = await db.query(`SELECT id FROM organisations WHERE name = $1`, [
+      DEMO_ORGANISATION,
+    ]);
     await app.get(DemoSeedService).seed({ recreate: true });
-    const after: Array<{ id: string }> = await db.query(`SELECT id FROM organisations WHERE name = $1`, [DEMO_ORGANISATION]);
+    const after: Array<{ id: string }> = await db.query(`SELECT id FROM organisations WHERE name = $1`, [
+      DEMO_ORGANISATION,
+    ]);
     expect(after).toHaveLength(1);
     expect(after[0].id).not.toBe(before.id);
     expect(await demoAccounts()).toHaveLength(DEMO_USERS.length);

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +7,24 @@ import { testConfig } from '../support/test-config';
 
 describe('mail over real SMTP', () => {
   it('delivers through the embedded catcher into the Dev mailbox when SMTP_URL is unset', async () => {
-    const app = await NestFactory.createApplicationContext(AppModule.forConfig(testConfig()), { logger: false });
+    const app = await NestFactory.createApplicationContext(AppModule.forConfig(testConfig()), {
+      logger: false,
+    });
     try {
       const mail = app.get(MailService);
       expect(mail.usesDevMailbox).toBe(true);
-      await mail.send({ to: 'bewoner@example.nl', subject: 'Even bijpraten', text: 'Hoe gaat het?', messageId: '<m1@waakvlam>' });
+      await mail.send({
+        to: 'bewoner@example.nl',
+        subject: 'Even bijpraten',
+        text: 'Hoe gaat het?',
+        messageId: '<m1@waakvlam>',
+      });
       expect(mail.mailbox.list()).toEqual([
-        expect.objectContaining({ to: ['bewoner@example.nl'], subject: 'Even bijpraten', text: 'Hoe gaat het?\n' }),
+        expect.objectContaining({
+          to: ['bewoner@example.nl'],
+          subject: 'Even bijpraten',
+          text: 'Hoe gaat het?\n',
+        }),
       ]);
     } finally {
       await app.close();
@@ -46,9 +56,20 @@ describe('mail over real SMTP', () => {
       const mail = app.get(MailService);
       expect(mail.usesDevMailbox).toBe(false);
       await Promise.all(
-        [1, 2, 3].map((n) => mail.send({ to: `c${n}@example.nl`, subject: `Bericht ${n}`, text: 'x', messageId: `<m${n}@waakvlam>` })),
+        [1, 2, 3].map((n) =>
+          mail.send({
+            to: `c${n}@example.nl`,
+            subject: `Bericht ${n}`,
+            text: 'x',
+            messageId: `<m${n}@waakvlam>`,
+          }),
+        ),
       );
-      expect(received.map((r) => r.to[0]).sort()).toEqual(['c1@example.nl', 'c2@example.nl', 'c3@example.nl']);
+      expect(received.map((r) => r.to[0]).sort()).toEqual([
+        'c1@example.nl',
+        'c2@example.nl',
+        'c3@example.nl',
+      ]);
       expect(received.find((r) => r.to[0] === 'c2@example.nl')?.raw).toContain('Message-ID: <m2@waakvlam>');
       expect(mail.mailbox.list()).toEqual([]);
     } finally {

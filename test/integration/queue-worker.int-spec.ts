@@ -46,7 +46,9 @@ describe('queue workers against Redis and PostgreSQL', () => {
     const { caseworker } = await createTeam(db);
     const live = await sessions.create(caseworker.id);
     const ended = await sessions.create(caseworker.id);
-    await db.query(`UPDATE sessions SET revoked_at = now() - interval '3 days' WHERE csrf_token = $1`, [ended.csrfToken]);
+    await db.query(`UPDATE sessions SET revoked_at = now() - interval '3 days' WHERE csrf_token = $1`, [
+      ended.csrfToken,
+    ]);
 
     const queue = app.get(QueueService).queue(QueueName.Housekeeping);
     for (let run = 0; run < 2; run++) {
@@ -54,9 +56,10 @@ describe('queue workers against Redis and PostgreSQL', () => {
       await job.waitUntilFinished(events, 15_000);
     }
 
-    const rows: Array<{ csrf_token: string }> = await db.query(`SELECT csrf_token FROM sessions WHERE user_id = $1`, [
-      caseworker.id,
-    ]);
+    const rows: Array<{ csrf_token: string }> = await db.query(
+      `SELECT csrf_token FROM sessions WHERE user_id = $1`,
+      [caseworker.id],
+    );
     expect(rows.map((r) => r.csrf_token)).toEqual([live.csrfToken]);
   });
 });

@@ -33,9 +33,10 @@ describe('SessionService against PostgreSQL', () => {
   it('stores only a hash of the token', async () => {
     const { caseworker } = await createTeam(db);
     const { token } = await sessions.create(caseworker.id);
-    const rows: Array<{ token_hash: Buffer }> = await db.query(`SELECT token_hash FROM sessions WHERE user_id = $1`, [
-      caseworker.id,
-    ]);
+    const rows: Array<{ token_hash: Buffer }> = await db.query(
+      `SELECT token_hash FROM sessions WHERE user_id = $1`,
+      [caseworker.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash.toString('utf8')).not.toContain(token);
     expect(rows[0].token_hash).toHaveLength(32);
@@ -45,13 +46,14 @@ describe('SessionService against PostgreSQL', () => {
     const { caseworker } = await createTeam(db);
     const idle = await sessions.create(caseworker.id);
     const old = await sessions.create(caseworker.id);
-    await db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1 AND csrf_token = $2`, [
-      caseworker.id,
-      idle.csrfToken,
-    ]);
-    await db.query(`UPDATE sessions SET absolute_expires_at = now() - interval '1 second' WHERE csrf_token = $1`, [
-      old.csrfToken,
-    ]);
+    await db.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1 AND csrf_token = $2`,
+      [caseworker.id, idle.csrfToken],
+    );
+    await db.query(
+      `UPDATE sessions SET absolute_expires_at = now() - interval '1 second' WHERE csrf_token = $1`,
+      [old.csrfToken],
+    );
     expect(await sessions.resolve(idle.token)).toBeNull();
     expect(await sessions.resolve(old.token)).toBeNull();
   });
@@ -59,7 +61,9 @@ describe('SessionService against PostgreSQL', () => {
   it('keeps an active session alive by moving last_seen_at', async () => {
     const { caseworker } = await createTeam(db);
     const { token, csrfToken } = await sessions.create(caseworker.id);
-    await db.query(`UPDATE sessions SET last_seen_at = now() - interval '20 minutes' WHERE csrf_token = $1`, [csrfToken]);
+    await db.query(`UPDATE sessions SET last_seen_at = now() - interval '20 minutes' WHERE csrf_token = $1`, [
+      csrfToken,
+    ]);
     expect(await sessions.resolve(token)).not.toBeNull();
     const [row]: Array<{ age: number }> = await db.query(
       `SELECT extract(epoch FROM now() - last_seen_at) AS age FROM sessions WHERE csrf_token = $1`,
@@ -83,9 +87,10 @@ describe('SessionService against PostgreSQL', () => {
     const { caseworker } = await createTeam(db);
     const live = await sessions.create(caseworker.id);
     const ended = await sessions.create(caseworker.id);
-    await db.query(`UPDATE sessions SET absolute_expires_at = now() - interval '2 days' WHERE csrf_token = $1`, [
-      ended.csrfToken,
-    ]);
+    await db.query(
+      `UPDATE sessions SET absolute_expires_at = now() - interval '2 days' WHERE csrf_token = $1`,
+      [ended.csrfToken],
+    );
     await sessions.purgeEnded();
     const remaining = async () =>
       (await db.query(`SELECT csrf_token FROM sessions WHERE user_id = $1`, [caseworker.id])).map(

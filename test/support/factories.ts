@@ -17,8 +17,14 @@ export interface TestOrganisation {
   name: string;
 }
 
-export async function createOrganisation(db: DataSource, name = `Team ${unique()}`): Promise<TestOrganisation> {
-  const [row]: Array<{ id: string }> = await db.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [name]);
+export async function createOrganisation(
+  db: DataSource,
+  name = `Team ${unique()}`,
+): Promise<TestOrganisation> {
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO organisations (name) VALUES ($1) RETURNING id`,
+    [name],
+  );
   return { id: row.id, name };
 }
 

@@ -16,7 +16,10 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const dataSource = createDataSource({ databaseUrl: run.databaseUrl, databasePoolSize: 2 }, 'waakvlam-test-setup');
+  const dataSource = createDataSource(
+    { databaseUrl: run.databaseUrl, databasePoolSize: 2 },
+    'waakvlam-test-setup',
+  );
   await dataSource.initialize();
   try {
     await runPendingMigrations(dataSource);

@@ -19,7 +19,11 @@ export class HttpClient {
     return this.request<T>('GET', path, undefined, headers);
   }
 
-  post<T = unknown>(path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     return this.request<T>('POST', path, body, options.headers ?? {}, options.csrf ?? true);
   }
 

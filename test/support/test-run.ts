@@ -2,7 +2,8 @@
  * Names of the resources one test run owns. The global set-up creates them and the global tear-down removes
  * them, so parallel and repeated runs never collide.
  */
-export const ADMIN_DATABASE_URL = process.env['WAAKVLAM_TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_DATABASE_URL =
+  process.env['WAAKVLAM_TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env['WAAKVLAM_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 export interface TestRun {

@@ -14,7 +14,9 @@ async function migrate(): Promise<void> {
       console.log(reverted ? 'Reverted the last migration.' : 'Nothing to revert.');
     } else {
       const ran = await runPendingMigrations(dataSource);
-      console.log(ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}` : 'The database is up to date.');
+      console.log(
+        ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}` : 'The database is up to date.',
+      );
     }
   } finally {
     await dataSource.destroy();

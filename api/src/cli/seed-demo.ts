@@ -7,9 +7,16 @@ import { DEMO_USERS, DemoSeedService } from '../modules/demo/demo-seed.service';
 /** `npm run seed:demo`: recreates the demo organisation and its accounts (never in production). */
 async function seedDemo(): Promise<void> {
   // The HTTP role's modules without listening, and no seeding on bootstrap: this process seeds explicitly.
-  const config = AppConfig.fromEnv({ ...process.env, WAAKVLAM_ROLES: 'api', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+  const config = AppConfig.fromEnv({
+    ...process.env,
+    WAAKVLAM_ROLES: 'api',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  });
   if (config.isProduction) throw new Error('Demo data is never seeded in production.');
-  const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     await app.get(DemoSeedService).seed({ recreate: true });
     console.log(`Demo organisation recreated. Accounts: ${DEMO_USERS.map((u) => u.email).join(', ')}`);

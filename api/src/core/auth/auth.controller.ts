@@ -64,7 +64,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out; ends the session' })
   @ApiNoContentResponse()
-  async logout(@Req() request: RequestWithSession, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: RequestWithSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await this.sessions.revoke(token);
     this.cookies.clearSession(reply);

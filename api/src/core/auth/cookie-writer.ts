@@ -20,11 +20,21 @@ export class CookieWriter {
   }
 
   clearSession(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
   }
 
   /** The CSRF cookie is readable by the console's script (not HttpOnly) on purpose: that is the convention. */
   setCsrf(reply: FastifyReply, token: string = newToken()): void {
-    reply.setCookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+    reply.setCookie(CSRF_COOKIE, token, {
+      httpOnly: false,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/',
+    });
   }
 }

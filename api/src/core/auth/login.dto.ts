@@ -5,7 +5,9 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'coordinator@voorbeeld.nl', maxLength: 254 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
   @IsEmail({}, { message: 'must be an e-mail address' })
   @MaxLength(254)
   email!: string;

@@ -30,10 +30,18 @@ export class MeDto implements Me {
       email: session.email,
       displayName: session.displayName,
       role: session.role,
-      organisation: { id: session.organisationId, name: session.organisationName, timeZone: session.timeZone },
+      organisation: {
+        id: session.organisationId,
+        name: session.organisationName,
+        timeZone: session.timeZone,
+      },
       partnerOrganisation:
         session.partnerOrganisationId && session.partnerOrganisationName && session.partnerKind
-          ? { id: session.partnerOrganisationId, name: session.partnerOrganisationName, kind: session.partnerKind }
+          ? {
+              id: session.partnerOrganisationId,
+              name: session.partnerOrganisationName,
+              kind: session.partnerKind,
+            }
           : null,
       sessionExpiresAt: session.absoluteExpiresAt.toISOString(),
     };

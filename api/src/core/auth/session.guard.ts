@@ -49,7 +49,10 @@ export class SessionGuard implements CanActivate {
     // Keep the cookie in step with the session (e.g. after the browser lost it).
     if (session && cookieCsrf !== session.csrfToken) this.cookies.setCsrf(reply, session.csrfToken);
 
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!isPublic && !session) {
       if (token) this.cookies.clearSession(reply);
       throw new ProblemException(PROBLEM_TYPES.unauthenticated, 401, 'Not signed in', {

@@ -49,7 +49,14 @@ export const configSchema = z
       .string()
       .default('api,worker')
       .transform((v, ctx) => {
-        const roles = [...new Set(v.split(',').map((r) => r.trim()).filter(Boolean))];
+        const roles = [
+          ...new Set(
+            v
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
+          ),
+        ];
         const unknown = roles.filter((r) => !(PROCESS_ROLES as readonly string[]).includes(r));
         if (roles.length === 0 || unknown.length > 0) {
           ctx.addIssue({ code: 'custom', message: `must list one or more of ${PROCESS_ROLES.join(', ')}` });

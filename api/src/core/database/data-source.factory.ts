@@ -3,7 +3,10 @@ import type { AppConfig } from '../config/app-config';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 /** The one DataSource definition, shared by the application, the migration CLI and the tests. */
-export function createDataSource(config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>, name = 'waakvlam'): DataSource {
+export function createDataSource(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  name = 'waakvlam',
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: config.databaseUrl,

@@ -12,7 +12,10 @@ export class TenantScope {
   }
 
   /** Restricts a query to rows of this organisation (`<alias>.organisation_id`). */
-  restrict<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string = qb.alias): SelectQueryBuilder<T> {
+  restrict<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string = qb.alias,
+  ): SelectQueryBuilder<T> {
     return qb.andWhere(`${alias}.organisation_id = :tenantOrganisationId`, {
       tenantOrganisationId: this.organisationId,
     });

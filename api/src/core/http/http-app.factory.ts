@@ -31,7 +31,6 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   app
     .getHttpAdapter()
@@ -68,7 +67,10 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       index: ['index.html'],
       decorateReply: false,
       setHeaders: (res, path) => {
-        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        res.setHeader(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminAssets } from './admin-assets';
 import { toProblem } from './problem-mapper';
@@ -16,7 +23,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const path = request.url.split('?')[0];
 
     if (exception instanceof NotFoundException && this.admin.isConsoleRoute(request.method, path)) {
-      void reply.status(HttpStatus.OK).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.admin.index);
+      void reply
+        .status(HttpStatus.OK)
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(this.admin.index);
       return;
     }
 

@@ -25,12 +25,21 @@ describe('toProblem', () => {
       type: PROBLEM_TYPES.notFound,
       status: 404,
     });
-    expect(toProblem(new BadRequestException('bad'), '/x')).toMatchObject({ type: PROBLEM_TYPES.badRequest, detail: 'bad' });
+    expect(toProblem(new BadRequestException('bad'), '/x')).toMatchObject({
+      type: PROBLEM_TYPES.badRequest,
+      detail: 'bad',
+    });
   });
 
   it('explains a body that is not JSON', () => {
-    const error = Object.assign(new Error('Unexpected token'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
-    expect(toProblem(error, '/x')).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
+    const error = Object.assign(new Error('Unexpected token'), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
+    expect(toProblem(error, '/x')).toMatchObject({
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+    });
   });
 
   it('reveals nothing of an unexpected error', () => {

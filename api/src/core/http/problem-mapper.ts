@@ -19,8 +19,11 @@ const INTERNAL = { type: PROBLEM_TYPES.internal, title: 'Internal error' };
 
 /** Fastify's own errors (body parsing, size, media type) carry a statusCode and a code. */
 const isFastifyError = (e: unknown): e is { statusCode: number; code: string; message: string } =>
-  typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
-  typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('FST_');
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  (e as { code: string }).code.startsWith('FST_');
 
 /**
  * Turns any thrown value into RFC 9457 problem details. Unknown errors become a 500 whose text reveals
@@ -40,8 +43,12 @@ export function toProblem(exception: unknown, instance: string): ProblemDetails 
     const status = exception.getStatus();
     const base = BY_STATUS[status] ?? (status >= 500 ? INTERNAL : BY_STATUS[400]);
     const response = exception.getResponse();
-    const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
-    const down = typeof response === 'object' && response !== null ? (response as { error?: unknown }).error : undefined;
+    const message =
+      typeof response === 'object' && response !== null
+        ? (response as { message?: unknown }).message
+        : response;
+    const down =
+      typeof response === 'object' && response !== null ? (response as { error?: unknown }).error : undefined;
     const detail =
       status === 404
         ? 'There is nothing at this address.'
@@ -61,5 +68,10 @@ export function toProblem(exception: unknown, instance: string): ProblemDetails 
         : exception.message;
     return { ...base, status, detail, instance };
   }
-  return { ...INTERNAL, status: 500, detail: 'Something went wrong on our side. It has been logged.', instance };
+  return {
+    ...INTERNAL,
+    status: 500,
+    detail: 'Something went wrong on our side. It has been logged.',
+    instance,
+  };
 }

@@ -14,7 +14,9 @@ export class DevMailboxController {
   constructor(private readonly mail: MailService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Messages caught by the embedded development SMTP server (empty and disabled in production)' })
+  @ApiOperation({
+    summary: 'Messages caught by the embedded development SMTP server (empty and disabled in production)',
+  })
   @ApiOkResponse({ type: DevMailboxStatusDto })
   list(): DevMailboxStatus {
     const enabled = this.mail.usesDevMailbox;
@@ -32,7 +34,9 @@ export class DevMailboxController {
   @Post('test-message')
   @HttpCode(204)
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Send a test message over SMTP to the signed-in user (only while the Dev mailbox is on)' })
+  @ApiOperation({
+    summary: 'Send a test message over SMTP to the signed-in user (only while the Dev mailbox is on)',
+  })
   @ApiNoContentResponse()
   async sendTest(@CurrentSession() session: SessionUser): Promise<void> {
     if (!this.mail.usesDevMailbox) throw new NotFoundException();

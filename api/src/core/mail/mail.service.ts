@@ -60,7 +60,9 @@ export class MailService implements OnApplicationShutdown {
       this.catcher = new DevSmtpCatcher(this.mailbox);
       await this.catcher.start();
       url = this.catcher.url;
-      this.logger.log(`No SMTP_URL: mail goes to the embedded catcher at ${url} (see the console's Dev mailbox)`);
+      this.logger.log(
+        `No SMTP_URL: mail goes to the embedded catcher at ${url} (see the console's Dev mailbox)`,
+      );
     }
     this.transport = createTransport({
       url,

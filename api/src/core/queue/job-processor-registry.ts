@@ -15,11 +15,14 @@ export function buildProcessorMap(
     const matches = found.filter((f) => f.job === job);
     if (matches.length === 0) problems.push(`job '${job}' has no processor`);
     else if (matches.length > 1)
-      problems.push(`job '${job}' has ${matches.length} processors: ${matches.map((m) => m.className).join(', ')}`);
+      problems.push(
+        `job '${job}' has ${matches.length} processors: ${matches.map((m) => m.className).join(', ')}`,
+      );
     else map.set(job, matches[0].processor);
   }
   for (const f of found) {
-    if (!(jobNames as readonly string[]).includes(f.job)) problems.push(`${f.className} processes unknown job '${f.job}'`);
+    if (!(jobNames as readonly string[]).includes(f.job))
+      problems.push(`${f.className} processes unknown job '${f.job}'`);
   }
   if (problems.length > 0) throw new Error(`Job processors are misconfigured: ${problems.join('; ')}`);
   return map;

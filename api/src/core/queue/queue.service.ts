@@ -34,7 +34,12 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   /** Creates or updates a cluster-wide schedule: BullMQ runs the job once per interval, whatever the number of workers. */
-  async upsertSchedule<N extends JobName>(id: string, job: N, everyMs: number, payload: JobPayloads[N]): Promise<void> {
+  async upsertSchedule<N extends JobName>(
+    id: string,
+    job: N,
+    everyMs: number,
+    payload: JobPayloads[N],
+  ): Promise<void> {
     await this.queue(JOB_QUEUE[job]).upsertJobScheduler(id, { every: everyMs }, { name: job, data: payload });
   }
 

@@ -8,13 +8,23 @@ export const DEMO_ORGANISATION = 'Buurtteam Voorbeeld';
 export const DEMO_PARTNER = 'Woonstichting Voorbeeld';
 
 /** The demo accounts, listed in the README. They all use DEMO_PASSWORD. */
-export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; role: UserRole; partner?: true }> = [
+export const DEMO_USERS: ReadonlyArray<{
+  email: string;
+  displayName: string;
+  role: UserRole;
+  partner?: true;
+}> = [
   { email: 'admin@voorbeeld.nl', displayName: 'Anouk Beheer', role: 'admin' },
   { email: 'coordinator@voorbeeld.nl', displayName: 'Ruben Regie', role: 'coordinator' },
   { email: 'caseworker1@voorbeeld.nl', displayName: 'Fatima El Amrani', role: 'caseworker' },
   { email: 'caseworker2@voorbeeld.nl', displayName: 'Joost de Vries', role: 'caseworker' },
   { email: 'caseworker3@voorbeeld.nl', displayName: 'Sanne Bakker', role: 'caseworker' },
-  { email: 'partner@woonstichting-voorbeeld.nl', displayName: 'Petra Woonconsulent', role: 'partner', partner: true },
+  {
+    email: 'partner@woonstichting-voorbeeld.nl',
+    displayName: 'Petra Woonconsulent',
+    role: 'partner',
+    partner: true,
+  },
 ];
 
 const SEED_LOCK_ID = 7_340_126;
@@ -70,7 +80,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
         org.id,
         partner.id,
         passwordHash,
-        JSON.stringify(DEMO_USERS.map((u) => ({ email: u.email, display_name: u.displayName, role: u.role, partner: !!u.partner }))),
+        JSON.stringify(
+          DEMO_USERS.map((u) => ({
+            email: u.email,
+            display_name: u.displayName,
+            role: u.role,
+            partner: !!u.partner,
+          })),
+        ),
       ],
     );
   }

@@ -18,7 +18,10 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Staff and partner accounts of your organisation' })
   @ApiOkResponse({ type: UserPageDto })
-  list(@CurrentSession() session: SessionUser, @Query() query: ListUsersQuery): Promise<Page<UserSummaryDto>> {
+  list(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListUsersQuery,
+  ): Promise<Page<UserSummaryDto>> {
     return this.users.list(TenantScope.fromSession(session), query);
   }
 

@@ -25,7 +25,9 @@ export class UsersService {
   }
 
   /** For sign-in only: the one lookup that is not scoped to an organisation, because nobody is signed in yet. */
-  async findCredentialsByEmail(email: string): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  async findCredentialsByEmail(
+    email: string,
+  ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
     const user = await this.repo
       .createQueryBuilder('u')
       .select(['u.id', 'u.active'])
@@ -35,7 +37,10 @@ export class UsersService {
     return user ? { id: user.id, passwordHash: user.passwordHash, active: user.active } : null;
   }
 
-  async list(scope: TenantScope, query: { page: number; pageSize: number; role?: UserRole }): Promise<Page<UserSummaryDto>> {
+  async list(
+    scope: TenantScope,
+    query: { page: number; pageSize: number; role?: UserRole },
+  ): Promise<Page<UserSummaryDto>> {
     const qb = scope
       .restrict(this.repo.createQueryBuilder('u').select(SUMMARY_COLUMNS))
       .orderBy('u.displayName', 'ASC')
