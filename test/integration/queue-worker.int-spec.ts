@@ -16,12 +16,14 @@ describe('queue workers against Redis and PostgreSQL', () => {
   let app: INestApplicationContext;
   let events: QueueEvents;
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  // BullMQ does not close a connection it was given: this spec closes its own.
+  const eventsConnection = redis.duplicate();
 
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: false });
     await app.init();
     events = new QueueEvents(QueueName.Housekeeping, {
-      connection: redis.duplicate(),
+      connection: eventsConnection,
       prefix: config.queuePrefix,
     });
     await events.waitUntilReady();
@@ -29,6 +31,7 @@ describe('queue workers against Redis and PostgreSQL', () => {
   afterAll(async () => {
     await events.close();
     await app.close();
+    eventsConnection.disconnect();
     redis.disconnect();
   });
 
