@@ -1,4 +1,4 @@
-import { createPartnerOrganisation, createTeam, createUser } from '../support/factories';
+import { createPartnerUser, createTeam } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('Dev mailbox', () => {
@@ -30,11 +30,7 @@ describe('Dev mailbox', () => {
 
   it('is not for partners', async () => {
     const team = await createTeam(t.dataSource);
-    const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id);
-    const user = await createUser(t.dataSource, team.organisation.id, {
-      role: 'partner',
-      partnerOrganisationId: partner.id,
-    });
+    const { user } = await createPartnerUser(t.dataSource, team.organisation.id);
     const browser = t.client();
     await browser.login(user.email, user.password);
     expect((await browser.get('/api/dev/mailbox')).status).toBe(403);

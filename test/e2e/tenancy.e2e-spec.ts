@@ -1,5 +1,5 @@
 import { PROBLEM_TYPES } from '@waakvlam/contracts';
-import { createPartnerOrganisation, createTeam, createUser } from '../support/factories';
+import { createPartnerUser, createTeam } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('organisation isolation and roles', () => {
@@ -38,11 +38,7 @@ describe('organisation isolation and roles', () => {
 
   it('lets only the roles a route names use it', async () => {
     const team = await createTeam(t.dataSource);
-    const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id);
-    const partnerUser = await createUser(t.dataSource, team.organisation.id, {
-      role: 'partner',
-      partnerOrganisationId: partner.id,
-    });
+    const { user: partnerUser } = await createPartnerUser(t.dataSource, team.organisation.id);
 
     const statuses: Record<string, number> = {};
     for (const user of [team.admin, team.coordinator, team.caseworker, partnerUser]) {
@@ -56,11 +52,11 @@ describe('organisation isolation and roles', () => {
 
   it('shows a partner user its partner organisation', async () => {
     const team = await createTeam(t.dataSource);
-    const partner = await createPartnerOrganisation(t.dataSource, team.organisation.id, 'police');
-    const partnerUser = await createUser(t.dataSource, team.organisation.id, {
-      role: 'partner',
-      partnerOrganisationId: partner.id,
-    });
+    const { user: partnerUser, partner } = await createPartnerUser(
+      t.dataSource,
+      team.organisation.id,
+      'police',
+    );
     const browser = t.client();
     await browser.login(partnerUser.email, partnerUser.password);
     const me = await browser.get('/api/auth/me');

@@ -87,3 +87,14 @@ export async function createTeam(db: DataSource): Promise<{
   ]);
   return { organisation, admin, coordinator, caseworker };
 }
+
+/** A partner user (ketenpartner) of a new partner organisation of the given organisation. */
+export async function createPartnerUser(
+  db: DataSource,
+  organisationId: string,
+  kind: PartnerKind = 'housing_corporation',
+): Promise<{ user: TestUser; partner: { id: string; name: string } }> {
+  const partner = await createPartnerOrganisation(db, organisationId, kind);
+  const user = await createUser(db, organisationId, { role: 'partner', partnerOrganisationId: partner.id });
+  return { user, partner };
+}
