@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { AppConfig, ConfigError } from './core/config/app-config';
+import { AppConfig } from './core/config/app.config';
+import { ConfigError } from './core/config/config.error';
 import { createHttpApp } from './core/http/http-app.factory';
-import { closeOnSignals } from './core/lifecycle/graceful-shutdown';
-import { startWorkerProcess } from './worker-process';
+import { closeOnSignals } from './core/lifecycle/graceful-shutdown.util';
+import { startWorkerProcess } from './worker-process.bootstrap';
 
 /** HTTP entry point. With WAAKVLAM_ROLES=api,worker (the default) it also runs the queue workers. */
 async function main(): Promise<void> {

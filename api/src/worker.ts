@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError } from './core/config/app-config';
-import { startWorkerProcess } from './worker-process';
+import { AppConfig } from './core/config/app.config';
+import { ConfigError } from './core/config/config.error';
+import { startWorkerProcess } from './worker-process.bootstrap';
 
 /** Worker entry point: queue processors and job schedulers, whatever WAAKVLAM_ROLES says. */
 async function worker(): Promise<void> {

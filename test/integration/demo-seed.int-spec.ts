@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../api/src/app.module';
-import { PasswordHasher } from '../../api/src/core/auth/password-hasher';
+import { PasswordHasher } from '../../api/src/core/auth/password-hasher.service';
 import { DEMO_ORGANISATION, DEMO_USERS, DemoSeedService } from '../../api/src/modules/demo/demo-seed.service';
 import { testConfig } from '../support/test-config';
 

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { AppConfig } from '../../api/src/core/config/app-config';
+import { AppConfig } from '../../api/src/core/config/app.config';
 import { createDataSource } from '../../api/src/core/database/data-source.factory';
-import { revertLastMigration, runPendingMigrations } from '../../api/src/core/database/migration-runner';
-import { MIGRATIONS } from '../../api/src/core/database/schema';
+import { revertLastMigration, runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
+import { MIGRATIONS } from '../../api/src/core/database/schema.registry';
 import { ADMIN_DATABASE_URL, currentTestRun } from '../support/test-run';
 
 const tables = async (client: Client): Promise<string[]> =>

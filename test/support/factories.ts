@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerKind, UserRole } from '@waakvlam/contracts';
 import type { DataSource } from 'typeorm';
-import { PasswordHasher } from '../../api/src/core/auth/password-hasher';
+import { PasswordHasher } from '../../api/src/core/auth/password-hasher.service';
 
 export const TEST_PASSWORD = 'test-password-2026';
 

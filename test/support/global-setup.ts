@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createDataSource } from '../../api/src/core/database/data-source.factory';
-import { runPendingMigrations } from '../../api/src/core/database/migration-runner';
+import { runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
 import { ADMIN_DATABASE_URL, newTestRun } from './test-run';
 
 /**

@@ -1,4 +1,4 @@
-import { AppConfig } from '../../api/src/core/config/app-config';
+import { AppConfig } from '../../api/src/core/config/app.config';
 import { TEST_REDIS_URL, currentTestRun } from './test-run';
 
 /** The configuration of an app under test: this run's database and Redis prefix, quiet logs, no demo data. */

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError } from '../core/config/app-config';
+import { AppConfig } from '../core/config/app.config';
+import { ConfigError } from '../core/config/config.error';
 import { createDataSource } from '../core/database/data-source.factory';
-import { revertLastMigration, runPendingMigrations } from '../core/database/migration-runner';
+import { revertLastMigration, runPendingMigrations } from '../core/database/migration-runner.util';
 
 /** `npm run db:migrate` runs pending migrations; `npm run db:revert` reverts the last one. */
 async function migrate(): Promise<void> {

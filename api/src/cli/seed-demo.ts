@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
-import { AppConfig, ConfigError } from '../core/config/app-config';
+import { AppConfig } from '../core/config/app.config';
+import { ConfigError } from '../core/config/config.error';
 import { DEMO_USERS, DemoSeedService } from '../modules/demo/demo-seed.service';
 
 /** `npm run seed:demo`: recreates the demo organisation and its accounts (never in production). */

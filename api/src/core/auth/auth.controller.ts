@@ -10,14 +10,14 @@ import {
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { type Me, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
-import { Public } from './auth.decorators';
+import { Public } from './public.decorator';
 import { AuthService } from './auth.service';
-import { CookieWriter } from './cookie-writer';
+import { CookieWriter } from './cookie-writer.service';
 import { CurrentSession } from './current-session.decorator';
 import { LoginDto } from './login.dto';
 import { MeDto } from './me.dto';
 import { SessionService } from './session.service';
-import type { RequestWithSession, SessionUser } from './session-user';
+import type { RequestWithSession, SessionUser } from './session-user.interface';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PROBLEM_TYPES } from '@waakvlam/contracts';
 import { UsersService } from '../../modules/users/users.service';
 import { ProblemException } from '../http/problem.exception';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { SessionService } from './session.service';
-import type { SessionUser } from './session-user';
+import type { SessionUser } from './session-user.interface';
 
 @Injectable()
 export class AuthService {

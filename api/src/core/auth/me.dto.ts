@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PARTNER_KINDS, USER_ROLES, type Me, type PartnerKind, type UserRole } from '@waakvlam/contracts';
-import type { SessionUser } from './session-user';
+import type { SessionUser } from './session-user.interface';
 
 class OrganisationSummaryDto {
   @ApiProperty() id!: string;

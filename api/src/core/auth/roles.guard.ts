@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { PROBLEM_TYPES, type UserRole } from '@waakvlam/contracts';
 import { ProblemException } from '../http/problem.exception';
 import { ROLES_METADATA } from './roles.decorator';
-import type { RequestWithSession } from './session-user';
+import type { RequestWithSession } from './session-user.interface';
 
 /** Refuses a signed-in user whose role the route does not list. Runs after the SessionGuard. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type JobProcessor, ProcessesJob } from '../queue/job-processor';
+import { type JobProcessor, ProcessesJob } from '../queue/job-processor.decorator';
 import { JobName } from '../queue/queue.constants';
 import { SessionService } from './session.service';
 

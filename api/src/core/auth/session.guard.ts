@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
-import { PUBLIC_METADATA } from './auth.decorators';
-import { CookieWriter } from './cookie-writer';
+import { PUBLIC_METADATA } from './public.decorator';
+import { CookieWriter } from './cookie-writer.service';
 import { SessionService } from './session.service';
-import type { RequestWithSession } from './session-user';
-import { tokensEqual } from './tokens';
+import type { RequestWithSession } from './session-user.interface';
+import { tokensEqual } from './tokens.util';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

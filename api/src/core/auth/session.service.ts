@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PartnerKind, UserRole } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import type { SessionUser } from './session-user';
-import { hashToken, newToken } from './tokens';
+import { AppConfig } from '../config/app.config';
+import type { SessionUser } from './session-user.interface';
+import { hashToken, newToken } from './tokens.util';
 
 /** Only write `last_seen_at` when it is at least this old, so that reads do not turn into writes. */
 const TOUCH_AFTER_MS = 60_000;

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from './app-config';
+import { AppConfig } from './app.config';
 
 /** Makes the configuration, validated once by the entry point, injectable everywhere. */
 @Global()

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { ENTITIES, MIGRATIONS } from './schema';
+import type { AppConfig } from '../config/app.config';
+import { ENTITIES, MIGRATIONS } from './schema.registry';
 
 /** The one DataSource definition, shared by the application, the migration CLI and the tests. */
 export function createDataSource(

@@ -1,8 +1,8 @@
 import { Global, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app.config';
 import { createDataSource } from './data-source.factory';
-import { runPendingMigrations } from './migration-runner';
+import { runPendingMigrations } from './migration-runner.util';
 
 @Global()
 @Module({

@@ -7,8 +7,8 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
-import { RedisConnections } from '../queue/redis-connections';
+import { Public } from '../auth/public.decorator';
+import { RedisConnections } from '../queue/redis-connections.service';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([

@@ -8,9 +8,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CSRF_HEADER, SESSION_COOKIE } from '@waakvlam/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
-import type { AppConfig } from '../config/app-config';
-import { AdminAssets } from './admin-assets';
-import { requestId } from './request-id';
+import type { AppConfig } from '../config/app.config';
+import { AdminAssets } from './admin-assets.util';
+import { requestId } from './request-id.util';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 

@@ -7,8 +7,8 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AdminAssets } from './admin-assets';
-import { toProblem } from './problem-mapper';
+import type { AdminAssets } from './admin-assets.util';
+import { toProblem } from './problem-mapper.util';
 
 /** Every error leaves as `application/problem+json`; unknown console paths get the console's index.html. */
 @Catch()

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '../config/app-config';
-import { requestId } from '../http/request-id';
+import { AppConfig } from '../config/app.config';
+import { requestId } from '../http/request-id.util';
 
 /**
  * JSON logs with a request id. No personal data: no bodies, no cookies, no query strings (a token could be

@@ -3,9 +3,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { DevMailboxStatus } from '@waakvlam/contracts';
 import { CurrentSession } from '../auth/current-session.decorator';
 import { Roles } from '../auth/roles.decorator';
-import type { SessionUser } from '../auth/session-user';
+import type { SessionUser } from '../auth/session-user.interface';
 import { MailService } from './mail.service';
-import { DevMailboxStatusDto } from './dev-mailbox.dto';
+import { DevMailboxStatusDto } from './dev-mailbox-status.dto';
 
 @ApiTags('dev')
 @Controller('dev/mailbox')

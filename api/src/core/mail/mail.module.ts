@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DevMailbox } from './dev-mailbox';
+import { DevMailbox } from './dev-mailbox.store';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { MailService } from './mail.service';
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { AppConfig } from '../config/app-config';
-import { DevMailbox } from './dev-mailbox';
-import { DevSmtpCatcher } from './dev-smtp-catcher';
+import { AppConfig } from '../config/app.config';
+import { DevMailbox } from './dev-mailbox.store';
+import { DevSmtpCatcher } from './dev-smtp-catcher.server';
 
 export interface OutgoingMail {
   to: string;

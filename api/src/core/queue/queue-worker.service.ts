@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
-import { AppConfig } from '../config/app-config';
-import { JOB_PROCESSOR_METADATA, type JobProcessor } from './job-processor';
-import { buildProcessorMap } from './job-processor-registry';
+import { AppConfig } from '../config/app.config';
+import { JOB_PROCESSOR_METADATA, type JobProcessor } from './job-processor.decorator';
+import { buildProcessorMap } from './job-processor-registry.util';
 import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName } from './queue.constants';
 import { QueueService } from './queue.service';
-import { RedisConnections } from './redis-connections';
+import { RedisConnections } from './redis-connections.service';
 
 /** Consumer side, only in processes with the `worker` role: one BullMQ Worker per queue, dispatching by job name. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app.config';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './queue.constants';
-import { RedisConnections } from './redis-connections';
+import { RedisConnections } from './redis-connections.service';
 
 /** Producer side: one BullMQ Queue per queue name, created on first use. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { UserRole } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PasswordHasher } from '../../core/auth/password-hasher';
-import { AppConfig } from '../../core/config/app-config';
+import { PasswordHasher } from '../../core/auth/password-hasher.service';
+import { AppConfig } from '../../core/config/app.config';
 
 export const DEMO_ORGANISATION = 'Buurtteam Voorbeeld';
 export const DEMO_PARTNER = 'Woonstichting Voorbeeld';

@@ -9,10 +9,3 @@ export class UserSummaryDto {
   @ApiProperty({ type: String, nullable: true }) partnerOrganisationId!: string | null;
   @ApiProperty() active!: boolean;
 }
-
-export class UserPageDto {
-  @ApiProperty({ type: [UserSummaryDto] }) items!: UserSummaryDto[];
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
-}

@@ -3,10 +3,11 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Page } from '@waakvlam/contracts';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
-import type { SessionUser } from '../../core/auth/session-user';
-import { TenantScope } from '../../core/database/tenant-scope';
+import type { SessionUser } from '../../core/auth/session-user.interface';
+import { TenantScope } from '../../core/database/tenant-scope.model';
 import { ListUsersQuery } from './list-users.query';
-import { UserPageDto, UserSummaryDto } from './user-summary.dto';
+import { UserPageDto } from './user-page.dto';
+import { UserSummaryDto } from './user-summary.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

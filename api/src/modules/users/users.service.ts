@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UserRole } from '@waakvlam/contracts';
 import { DataSource, type Repository } from 'typeorm';
-import type { TenantScope } from '../../core/database/tenant-scope';
+import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { UserEntity } from './user.entity';
 import type { UserSummaryDto } from './user-summary.dto';
 

@@ -1,5 +1,5 @@
 import type { JobName } from './queue.constants';
-import type { JobProcessor } from './job-processor';
+import type { JobProcessor } from './job-processor.decorator';
 
 /**
  * Checks that every job has exactly one processor and that no processor claims an unknown job.

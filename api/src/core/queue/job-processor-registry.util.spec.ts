@@ -1,5 +1,5 @@
-import { buildProcessorMap } from './job-processor-registry';
-import type { JobProcessor } from './job-processor';
+import { buildProcessorMap } from './job-processor-registry.util';
+import type { JobProcessor } from './job-processor.decorator';
 import type { JobName } from './queue.constants';
 
 const processor: JobProcessor<JobName> = { process: async () => undefined };

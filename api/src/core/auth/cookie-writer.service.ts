@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CSRF_COOKIE, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
-import { AppConfig } from '../config/app-config';
-import { newToken } from './tokens';
+import { AppConfig } from '../config/app.config';
+import { newToken } from './tokens.util';
 
 /** Writes the session and CSRF cookies with the same attributes everywhere. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import type { AppConfig } from '../config/app-config';
-import type { RedisConnections } from '../queue/redis-connections';
+import type { AppConfig } from '../config/app.config';
+import type { RedisConnections } from '../queue/redis-connections.service';
 
 /** The account key is a hash of the e-mail address: no personal data in Redis. */
 const accountKey = (body: unknown): string => {

@@ -1,4 +1,5 @@
-import { AppConfig, ConfigError } from './app-config';
+import { AppConfig } from './app.config';
+import { ConfigError } from './config.error';
 
 describe('AppConfig.fromEnv', () => {
   it('applies the documented defaults outside production', () => {

@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './core/config/app-config';
-import { closeOnSignals } from './core/lifecycle/graceful-shutdown';
+import type { AppConfig } from './core/config/app.config';
+import { closeOnSignals } from './core/lifecycle/graceful-shutdown.util';
 
 /** Starts a process that runs queue processors and job schedulers only (no HTTP). */
 export async function startWorkerProcess(config: AppConfig): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app.config';
 
 /** Creates and closes every Redis connection of the process. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { hashToken, newToken, tokensEqual } from './tokens';
+import { hashToken, newToken, tokensEqual } from './tokens.util';
 
 describe('tokens', () => {
   it('are random, URL-safe and 256 bits long', () => {

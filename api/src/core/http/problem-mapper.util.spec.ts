@@ -1,7 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { PROBLEM_TYPES } from '@waakvlam/contracts';
 import { ProblemException } from './problem.exception';
-import { toProblem } from './problem-mapper';
+import { toProblem } from './problem-mapper.util';
 
 describe('toProblem', () => {
   it('keeps the type, title and field errors of a ProblemException', () => {

@@ -1,11 +1,5 @@
+import { ConfigError } from './config.error';
 import { configSchema, type ProcessRole } from './config.schema';
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
 
 /**
  * The validated configuration, read once at start-up. Nothing else in the service reads `process.env`:

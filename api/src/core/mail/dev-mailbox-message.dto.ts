@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DevMailboxMessage, DevMailboxStatus } from '@waakvlam/contracts';
+import type { DevMailboxMessage } from '@waakvlam/contracts';
 
 export class DevMailboxMessageDto implements DevMailboxMessage {
   @ApiProperty() id!: string;
@@ -9,9 +9,4 @@ export class DevMailboxMessageDto implements DevMailboxMessage {
   @ApiProperty() subject!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ type: String, nullable: true }) html!: string | null;
-}
-
-export class DevMailboxStatusDto implements DevMailboxStatus {
-  @ApiProperty() enabled!: boolean;
-  @ApiProperty({ type: [DevMailboxMessageDto] }) messages!: DevMailboxMessageDto[];
 }

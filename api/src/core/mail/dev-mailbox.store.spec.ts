@@ -1,4 +1,4 @@
-import { DevMailbox } from './dev-mailbox';
+import { DevMailbox } from './dev-mailbox.store';
 
 const message = (subject: string) => ({
   receivedAt: '2026-11-22T08:00:00.000Z',
