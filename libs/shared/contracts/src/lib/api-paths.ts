@@ -9,4 +9,22 @@ export const API_PATHS = {
   healthReady: '/api/health/ready',
   openApi: '/api/openapi.json',
   docs: '/api/docs',
+  /** GET ?q=&page=&pageSize= → Page<ClientSummary>; POST CreateClientRequest → Client. */
+  clients: '/api/clients',
+  /** GET ?status=&caseworkerId=&mine=true&page=&pageSize= → Page<Watch>; POST CreateWatchRequest → Watch. */
+  watches: '/api/watches',
+  /** GET ?view=today|overdue|week (the signed-in caseworker's) or ?watchId= (history) → CheckIn[]. */
+  checkIns: '/api/check-ins',
 } as const;
+
+/** `GET/PATCH /api/clients/{id}` → Client. */
+export const clientPath = (id: string): string => `/api/clients/${id}`;
+/** `GET/PATCH /api/watches/{id}` → Watch. */
+export const watchPath = (id: string): string => `/api/watches/${id}`;
+/** `POST /api/watches/{id}/{pause|resume|end|reopen}` with WatchTransitionRequest → Watch (409 when not allowed now). */
+export const watchActionPath = (id: string, action: 'pause' | 'resume' | 'end' | 'reopen'): string =>
+  `/api/watches/${id}/${action}`;
+/** `GET /api/watches/{id}/events` → WatchEvent[] (the client's timeline, newest first). */
+export const watchEventsPath = (id: string): string => `/api/watches/${id}/events`;
+/** `POST /api/check-ins/{id}/complete` with CompleteCheckInRequest → CheckIn (409 when done or cancelled). */
+export const completeCheckInPath = (id: string): string => `/api/check-ins/${id}/complete`;
