@@ -1,8 +1,18 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, TitleStrategy, provideRouter } from '@angular/router';
-import { API_PATHS, PROBLEM_TYPES } from '@waakvlam/contracts';
+import { Router, TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  API_PATHS,
+  PROBLEM_TYPES,
+  clientPath,
+  watchEventsPath,
+  watchPath,
+  type CheckIn,
+  type Client,
+  type Me,
+  type Watch,
+} from '@waakvlam/contracts';
 import axe from 'axe-core';
 import { aUser, settle, testTransloco } from '../testing/test-transloco.util';
 import { AppComponent } from './app.component';
@@ -18,13 +28,17 @@ import { TranslatedTitleStrategy } from './core/title/translated-title.strategy'
 describe('pages in the shell (axe, jsdom)', () => {
   let http: HttpTestingController;
 
-  async function open(url: string, signedIn: boolean): Promise<void> {
+  async function open(
+    url: string,
+    signedIn: boolean | Me,
+    answer: (http: HttpTestingController) => void = () => undefined,
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [AppComponent, testTransloco()],
       providers: [
         provideHttpClient(withInterceptors([sessionExpiredInterceptor])),
         provideHttpClientTesting(),
-        provideRouter(APP_ROUTES),
+        provideRouter(APP_ROUTES, withComponentInputBinding()),
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
       ],
     });
@@ -36,7 +50,7 @@ describe('pages in the shell (axe, jsdom)', () => {
     await settle();
     const me = http.expectOne(API_PATHS.me);
     if (signedIn) {
-      me.flush(aUser());
+      me.flush(signedIn === true ? aUser() : signedIn);
     } else {
       me.flush(
         { type: PROBLEM_TYPES.unauthenticated, title: 'Unauthorized', status: 401 },
@@ -49,7 +63,11 @@ describe('pages in the shell (axe, jsdom)', () => {
       http.expectOne(API_PATHS.devMailbox).flush({ enabled: true, messages: [] });
     }
     await settle();
-    await fixture.whenStable();
+    answer(http);
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      await fixture.whenStable();
+    }
   }
 
   async function violations(): Promise<string[]> {
@@ -71,10 +89,92 @@ describe('pages in the shell (axe, jsdom)', () => {
   });
 
   it('the start page greets the user, has no violations and a translated title', async () => {
-    await open('/', true);
+    await open('/', coordinator);
     expect(document.querySelector('h1')?.textContent?.trim()).toBe('Welkom, Anna de Vries');
-    expect(document.querySelector('[data-testid=role-text]')?.textContent).toContain('U bent begeleider.');
+    expect(document.querySelector('[data-testid=role-text]')?.textContent).toContain('U bent regievoerder.');
     expect(document.title).toBe('Start – Waakvlam');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('a caseworker lands on Vandaag, which has no violations', async () => {
+    await open('/', true, (backend) => {
+      backend.expectOne(`${API_PATHS.checkIns}?view=today`).flush([aCheckIn()]);
+      backend.expectOne(`${API_PATHS.checkIns}?view=overdue`).flush([]);
+      backend.expectOne(`${API_PATHS.watches}?mine=true&pageSize=100`).flush(page([aWatch()]));
+    });
+    expect(TestBed.inject(Router).url).toBe('/vandaag');
+    expect(document.title).toBe('Vandaag – Waakvlam');
+    expect(document.querySelectorAll('[data-testid=check-ins] li')).toHaveLength(1);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('Mijn caseload has no violations', async () => {
+    await open('/caseload', true, (backend) => {
+      backend.expectOne(`${API_PATHS.watches}?mine=true&page=1&pageSize=25`).flush(page([aWatch()]));
+    });
+    expect(document.querySelector('table caption')?.textContent).toContain('Mijn waakvlammen');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the clients list has no violations', async () => {
+    await open('/inwoners', coordinator, (backend) => {
+      backend.expectOne(`${API_PATHS.clients}?page=1&pageSize=25`).flush(page([aClient()]));
+    });
+    expect(document.querySelector('main table')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the new client form has no violations, also with errors showing', async () => {
+    await open('/inwoners/nieuw', coordinator);
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLButtonElement>('main button[type=submit]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=error-summary]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the client page has no violations', async () => {
+    await open('/inwoners/c1', coordinator, (backend) => {
+      backend.expectOne(clientPath('c1')).flush(aClient());
+    });
+    http.expectOne(watchPath('w1')).flush(aWatch());
+    http.expectOne(watchEventsPath('w1')).flush([
+      {
+        id: 'e1',
+        watchId: 'w1',
+        type: 'created',
+        at: '2031-01-01T10:00:00Z',
+        actor: null,
+        reason: null,
+        details: {},
+      },
+    ]);
+    http.expectOne(`${API_PATHS.checkIns}?watchId=w1`).flush([aCheckIn({ status: 'done', outcome: 'well' })]);
+    await settle();
+    await settle();
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Jan Jansen');
+    expect(document.querySelector('[data-testid=actions]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the start-watch form has no violations', async () => {
+    await open('/inwoners/c1/waakvlam/nieuw', coordinator, (backend) => {
+      backend.expectOne(clientPath('c1')).flush({ ...aClient(), openWatch: null });
+      backend.expectOne('/api/users?role=caseworker&pageSize=100').flush(
+        page([
+          {
+            id: 'u1',
+            email: 'anna@voorbeeld.nl',
+            displayName: 'Anna de Vries',
+            role: 'caseworker',
+            partnerOrganisationId: null,
+            active: true,
+          },
+        ]),
+      );
+    });
+    expect(document.querySelectorAll('main select').length).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
   });
 
@@ -86,3 +186,79 @@ describe('pages in the shell (axe, jsdom)', () => {
     expect(await violations()).toEqual([]);
   });
 });
+
+const coordinator = aUser({ role: 'coordinator' });
+
+function page<T>(items: T[]) {
+  return { items, page: 1, pageSize: 25, total: items.length };
+}
+
+function aClient(): Client {
+  return {
+    id: 'c1',
+    reference: 'R-1',
+    name: 'Jan Jansen',
+    postcode: '1234AB',
+    houseNumber: '5',
+    neighbourhood: null,
+    openWatch: { id: 'w1', status: 'active' },
+    email: null,
+    phone: null,
+    preferredChannel: 'phone',
+    dateOfBirth: null,
+    consent: {
+      legalBasis: 'consent',
+      emailReminders: false,
+      sharingPartnerIds: [],
+      recordedAt: '2031-01-01T10:00:00Z',
+      recordedBy: { id: 'u2', displayName: 'Rik Regie' },
+    },
+    createdAt: '2031-01-01T10:00:00Z',
+    updatedAt: '2031-01-01T10:00:00Z',
+  };
+}
+
+function aWatch(): Watch {
+  return {
+    id: 'w1',
+    client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
+    status: 'active',
+    primaryCaseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    backupCaseworker: null,
+    cadence: { intervalDays: 28, minIntervalDays: 7, maxIntervalDays: 90 },
+    contactMode: 'phone',
+    agreements: 'Elke maand bellen.',
+    signaleringsplan: {
+      green: { signs: 'Gaat naar werk', actions: 'Niets' },
+      orange: { signs: 'Slaapt slecht', actions: 'Vaker bellen' },
+      red: { signs: 'Neemt niet op', actions: 'Huisbezoek' },
+    },
+    startDate: '2031-01-01',
+    reviewDate: '2032-01-01',
+    lapseThreshold: 3,
+    gracePeriodDays: 3,
+    reopenPeriodMonths: 6,
+    endedAt: null,
+    endReason: null,
+    nextCheckIn: { id: 'ci1', dueDate: '2031-03-10' },
+    createdAt: '2031-01-01T10:00:00Z',
+  };
+}
+
+function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
+  return {
+    id: 'ci1',
+    watchId: 'w1',
+    client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
+    caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    dueDate: '2031-03-10',
+    graceEndsOn: '2031-03-13',
+    status: 'planned',
+    outcome: null,
+    channel: null,
+    note: null,
+    completedAt: null,
+    completedBy: null,
+    ...overrides,
+  };
+}

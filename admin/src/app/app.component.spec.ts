@@ -67,21 +67,27 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it.each(['admin', 'coordinator', 'caseworker'] satisfies UserRole[])(
-    'shows the Dev-mailbox to a %s when the mailbox is enabled',
+  it.each(['admin', 'coordinator'] satisfies UserRole[])(
+    'shows Start, Inwoners, Wie ben ik and the Dev-mailbox to a %s when the mailbox is enabled',
     async (role) => {
       const element = await render(aUser({ role }));
       await flushMailbox(element, true);
       expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-      expect(navLinks(element)).toEqual(['Start', 'Wie ben ik', 'Dev-mailbox']);
+      expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Dev-mailbox']);
       expect(element.textContent).toContain('Team Zorg Noord');
     },
   );
 
+  it('shows a caseworker Vandaag, Mijn caseload, Wie ben ik and the Dev-mailbox', async () => {
+    const element = await render(aUser({ role: 'caseworker' }));
+    await flushMailbox(element, true);
+    expect(navLinks(element)).toEqual(['Vandaag', 'Mijn caseload', 'Wie ben ik', 'Dev-mailbox']);
+  });
+
   it('hides the Dev-mailbox from staff when the mailbox is disabled', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, false);
-    expect(navLinks(element)).toEqual(['Start', 'Wie ben ik']);
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik']);
   });
 
   it('never shows the Dev-mailbox to a partner and does not ask for it', async () => {

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { STAFF_ROLES } from '@waakvlam/contracts';
 import { authGuard } from './core/auth/auth.guard';
+import { landingGuard } from './core/auth/landing.guard';
 import { SIGN_IN_PATH } from './core/auth/auth-routes';
 import { roleGuard } from './core/auth/role.guard';
 import { signedOutGuard } from './core/auth/signed-out.guard';
@@ -21,7 +22,25 @@ export const APP_ROUTES: Routes = [
         path: '',
         pathMatch: 'full',
         title: 'home.title',
+        canActivate: [landingGuard],
         loadComponent: () => import('./features/home/home.component').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'vandaag',
+        title: 'today.title',
+        canActivate: [roleGuard(['caseworker'])],
+        loadComponent: () => import('./features/today/today.component').then((m) => m.TodayComponent),
+      },
+      {
+        path: 'caseload',
+        title: 'caseload.title',
+        canActivate: [roleGuard(['caseworker'])],
+        loadComponent: () =>
+          import('./features/caseload/caseload.component').then((m) => m.CaseloadComponent),
+      },
+      {
+        path: 'inwoners',
+        loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENT_ROUTES),
       },
       {
         path: 'wie-ben-ik',

@@ -2,15 +2,33 @@ import { USER_ROLES } from '@waakvlam/contracts';
 import { NAV_BY_ROLE, NAV_ITEMS, navItemsFor } from './nav-items.config';
 
 describe('navItemsFor', () => {
-  it('gives every role Start and Wie ben ik, in that order', () => {
-    for (const role of USER_ROLES) {
-      expect(navItemsFor(role, { devMailbox: false })).toEqual([NAV_ITEMS.home, NAV_ITEMS.whoAmI]);
-    }
+  const labels = (items: readonly { labelKey: string }[]) => items.map((item) => item.labelKey);
+
+  it('gives a caseworker Vandaag, Mijn caseload, Wie ben ik and, when on, the Dev-mailbox', () => {
+    expect(navItemsFor('caseworker', { devMailbox: true })).toEqual([
+      NAV_ITEMS.today,
+      NAV_ITEMS.caseload,
+      NAV_ITEMS.whoAmI,
+      NAV_ITEMS.devMailbox,
+    ]);
+    expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('adds the dev mailbox for staff only when it is enabled', () => {
-    expect(navItemsFor('coordinator', { devMailbox: true })).toContain(NAV_ITEMS.devMailbox);
-    expect(navItemsFor('partner', { devMailbox: true })).not.toContain(NAV_ITEMS.devMailbox);
+  it.each(['coordinator', 'admin'] as const)(
+    'gives a %s Start, Inwoners, Wie ben ik and the Dev-mailbox',
+    (role) => {
+      expect(labels(navItemsFor(role, { devMailbox: true }))).toEqual([
+        'app.nav.home',
+        'app.nav.clients',
+        'app.nav.whoAmI',
+        'app.nav.devMailbox',
+      ]);
+      expect(navItemsFor(role, { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
+    },
+  );
+
+  it('leaves the partner menu as it was', () => {
+    expect(navItemsFor('partner', { devMailbox: true })).toEqual([NAV_ITEMS.home, NAV_ITEMS.whoAmI]);
   });
 
   it('has a menu for every role', () => {

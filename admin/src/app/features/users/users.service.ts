@@ -1,0 +1,31 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { MAX_PAGE_SIZE, type Page, type UserRole } from '@waakvlam/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** Path of the user list (coordinators and admins only). */
+export const USERS_PATH = '/api/users';
+
+/** One account as `GET /api/users` lists it. */
+export interface StaffUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  partnerOrganisationId: string | null;
+  active: boolean;
+}
+
+@Injectable({ providedIn: 'root' })
+export class UsersService {
+  private readonly http = inject(HttpClient);
+
+  /** Active caseworkers, by name. */
+  async caseworkers(): Promise<StaffUser[]> {
+    const params = new HttpParams().set('role', 'caseworker').set('pageSize', MAX_PAGE_SIZE);
+    const page = await firstValueFrom(this.http.get<Page<StaffUser>>(USERS_PATH, { params }));
+    return page.items
+      .filter((user) => user.active)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+}
