@@ -9,8 +9,11 @@ import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
 import { WorkerModule } from './core/queue/worker.module';
+import { CheckInsModule } from './modules/check-ins/check-ins.module';
+import { ClientsModule } from './modules/clients/clients.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { UsersModule } from './modules/users/users.module';
+import { WatchesModule } from './modules/watches/watches.module';
 
 /** The whole service. The config's roles decide whether this process also runs the queue workers. */
 @Module({})
@@ -28,6 +31,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        ClientsModule,
+        WatchesModule,
+        CheckInsModule,
         DemoModule,
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],

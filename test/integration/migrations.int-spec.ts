@@ -36,7 +36,17 @@ describe('migrations', () => {
     try {
       const [ranA, ranB] = await Promise.all([runPendingMigrations(a), runPendingMigrations(b)]);
       expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
-      expect(await tables(probe)).toEqual(['organisations', 'partner_organisations', 'sessions', 'users']);
+      expect(await tables(probe)).toEqual([
+        'check_ins',
+        'client_partner_consents',
+        'clients',
+        'organisations',
+        'partner_organisations',
+        'sessions',
+        'users',
+        'watch_events',
+        'watches',
+      ]);
 
       for (let i = 0; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
       expect(await revertLastMigration(a)).toBe(false);

@@ -98,3 +98,84 @@ export async function createPartnerUser(
   const user = await createUser(db, organisationId, { role: 'partner', partnerOrganisationId: partner.id });
   return { user, partner };
 }
+
+let clientCounter = 0;
+
+/** A client of the organisation, straight into the database (recordedBy: a staff user of the same organisation). */
+export async function createClient(
+  db: DataSource,
+  organisationId: string,
+  recordedBy: string,
+  options: { name?: string; reference?: string; postcode?: string; neighbourhood?: string | null } = {},
+): Promise<{ id: string; name: string; reference: string; postcode: string }> {
+  clientCounter += 1;
+  const name = options.name ?? `Inwoner ${unique()}`;
+  const reference = options.reference ?? `REF-${unique()}-${clientCounter}`;
+  const postcode = options.postcode ?? '1234AB';
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO clients (organisation_id, reference, name, preferred_channel, postcode, house_number, neighbourhood,
+       legal_basis, consent_email_reminders, consent_recorded_by)
+     VALUES ($1, $2, $3, 'phone', $4, '1', $5, 'consent', false, $6) RETURNING id`,
+    [organisationId, reference, name, postcode, options.neighbourhood ?? null, recordedBy],
+  );
+  return { id: row.id, name, reference, postcode };
+}
+
+/** A watch row, straight into the database (no check-in planned; see createCheckIn). */
+export async function createWatch(
+  db: DataSource,
+  organisationId: string,
+  clientId: string,
+  primaryCaseworkerId: string,
+  options: {
+    backupCaseworkerId?: string | null;
+    status?: 'active' | 'paused' | 'lapsed' | 'reactivated' | 'ended';
+    intervalDays?: number;
+    endedAt?: Date;
+  } = {},
+): Promise<{ id: string }> {
+  const status = options.status ?? 'active';
+  const interval = options.intervalDays ?? 14;
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO watches (organisation_id, client_id, status, primary_caseworker_id, backup_caseworker_id,
+       interval_days, min_interval_days, max_interval_days, contact_mode, signaleringsplan, start_date, review_date,
+       ended_at, end_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, 7, 90, 'phone', '{"green":{"signs":"","actions":""},"orange":{"signs":"","actions":""},"red":{"signs":"","actions":""}}',
+       current_date - 30, current_date + 335, $7, $8)
+     RETURNING id`,
+    [
+      organisationId,
+      clientId,
+      status,
+      primaryCaseworkerId,
+      options.backupCaseworkerId ?? null,
+      interval,
+      status === 'ended' ? (options.endedAt ?? new Date()) : null,
+      status === 'ended' ? 'other' : null,
+    ],
+  );
+  return { id: row.id };
+}
+
+/** A check-in row of a watch; planned by default, with the grace period ending on the due date. */
+export async function createCheckIn(
+  db: DataSource,
+  organisationId: string,
+  watchId: string,
+  caseworkerId: string,
+  options: { dueDate: string; graceEndsOn?: string; status?: 'planned' | 'missed' | 'cancelled' },
+): Promise<{ id: string }> {
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, due_date, grace_ends_on, status)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      organisationId,
+      watchId,
+      caseworkerId,
+      options.dueDate,
+      options.graceEndsOn ?? options.dueDate,
+      options.status ?? 'planned',
+    ],
+  );
+  return { id: row.id };
+}

@@ -2,10 +2,29 @@ import { SessionEntity } from '../auth/session.entity';
 import { OrganisationEntity } from '../../modules/organisations/organisation.entity';
 import { PartnerOrganisationEntity } from '../../modules/organisations/partner-organisation.entity';
 import { UserEntity } from '../../modules/users/user.entity';
+import { ClientPartnerConsentEntity } from '../../modules/clients/client-partner-consent.entity';
+import { ClientEntity } from '../../modules/clients/client.entity';
+import { CheckInEntity } from '../../modules/check-ins/check-in.entity';
+import { WatchEventEntity } from '../../modules/watches/watch-event.entity';
+import { WatchEntity } from '../../modules/watches/watch.entity';
 import { CreateOrganisationsUsersSessions1795367499088 } from './migrations/1795367499088-CreateOrganisationsUsersSessions';
+import { CreateClientsWatchesCheckIns1795400000000 } from './migrations/1795400000000-CreateClientsWatchesCheckIns';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
-export const ENTITIES = [OrganisationEntity, PartnerOrganisationEntity, UserEntity, SessionEntity];
+export const ENTITIES = [
+  OrganisationEntity,
+  PartnerOrganisationEntity,
+  UserEntity,
+  SessionEntity,
+  ClientEntity,
+  ClientPartnerConsentEntity,
+  WatchEntity,
+  WatchEventEntity,
+  CheckInEntity,
+];
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS = [CreateOrganisationsUsersSessions1795367499088];
+export const MIGRATIONS = [
+  CreateOrganisationsUsersSessions1795367499088,
+  CreateClientsWatchesCheckIns1795400000000,
+];

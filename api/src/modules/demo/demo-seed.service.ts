@@ -3,6 +3,7 @@ import type { UserRole } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../core/auth/password-hasher.service';
 import { AppConfig } from '../../core/config/app.config';
+import { DemoCaseloadSeeder } from './demo-caseload.service';
 
 export const DEMO_ORGANISATION = 'Buurtteam Voorbeeld';
 export const DEMO_PARTNER = 'Woonstichting Voorbeeld';
@@ -38,6 +39,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly passwords: PasswordHasher,
+    private readonly caseload: DemoCaseloadSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +60,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
       await tx.query(`DELETE FROM organisations WHERE name = $1`, [DEMO_ORGANISATION]);
       await tx.query(`DELETE FROM users WHERE email = ANY($1)`, [DEMO_USERS.map((u) => u.email)]);
       await this.create(tx, passwordHash);
-      this.logger.log(`Demo organisation '${DEMO_ORGANISATION}' created with ${DEMO_USERS.length} accounts`);
+      this.logger.log(
+        `Demo organisation '${DEMO_ORGANISATION}' created with ${DEMO_USERS.length} accounts and residents`,
+      );
       return true;
     });
   }
@@ -90,5 +94,18 @@ export class DemoSeedService implements OnApplicationBootstrap {
         ),
       ],
     );
+    const users: Array<{ id: string; email: string }> = await tx.query(
+      `SELECT id, email FROM users WHERE organisation_id = $1`,
+      [org.id],
+    );
+    const idOf = (email: string): string => users.find((u) => u.email === email)?.id as string;
+    await this.caseload.seed(tx, org.id, {
+      coordinatorId: idOf('coordinator@voorbeeld.nl'),
+      caseworkerIds: [
+        idOf('caseworker1@voorbeeld.nl'),
+        idOf('caseworker2@voorbeeld.nl'),
+        idOf('caseworker3@voorbeeld.nl'),
+      ],
+    });
   }
 }

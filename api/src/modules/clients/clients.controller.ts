@@ -1,0 +1,97 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Client, ClientSummary, Page } from '@waakvlam/contracts';
+import { CurrentSession } from '../../core/auth/current-session.decorator';
+import { Roles } from '../../core/auth/roles.decorator';
+import type { SessionUser } from '../../core/auth/session-user.interface';
+import { TenantScope } from '../../core/database/tenant-scope.model';
+import { ClientPageDto } from './client-page.dto';
+import { ClientDto } from './client.dto';
+import { ClientsService, type ClientReader } from './clients.service';
+import { CreateClientDto } from './create-client.dto';
+import { ListClientsQuery } from './list-clients.query';
+import { UpdateClientDto } from './update-client.dto';
+
+const reader = (session: SessionUser): ClientReader => ({
+  scope: TenantScope.fromSession(session),
+  caseworkerId: session.role === 'caseworker' ? session.userId : null,
+});
+
+@ApiTags('clients')
+@Controller('clients')
+@Roles('admin', 'coordinator', 'caseworker')
+@ApiForbiddenResponse({ description: 'Partners have no access to clients' })
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Clients of your organisation (a caseworker: the clients they watch)' })
+  @ApiOkResponse({ type: ClientPageDto })
+  list(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListClientsQuery,
+  ): Promise<Page<ClientSummary>> {
+    return this.clients.list(reader(session), query);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Register a client' })
+  @ApiCreatedResponse({ type: ClientDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
+  @ApiConflictResponse({ description: 'Another client has this reference' })
+  create(@CurrentSession() session: SessionUser, @Body() body: CreateClientDto): Promise<Client> {
+    return this.clients.create(TenantScope.fromSession(session), session.userId, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One client' })
+  @ApiOkResponse({ type: ClientDto })
+  @ApiNotFoundResponse({ description: 'No such client in your organisation (or not in your caseload)' })
+  async get(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<Client> {
+    const client = await this.clients.get(reader(session), id);
+    if (!client) throw new NotFoundException();
+    return client;
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Change a client; a changed consent is recorded as yours, now' })
+  @ApiOkResponse({ type: ClientDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong; the problem names it' })
+  @ApiNotFoundResponse({ description: 'No such client in your organisation' })
+  @ApiConflictResponse({ description: 'Another client has this reference' })
+  async update(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateClientDto,
+  ): Promise<Client> {
+    const client = await this.clients.update(TenantScope.fromSession(session), session.userId, id, body);
+    if (!client) throw new NotFoundException();
+    return client;
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { WorkingCalendar } from '@waakvlam/schedule';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app.config';
+import { buildDemoCaseload, type DemoStaff } from './demo-caseload.util';
+
+/** Inserts the demo residents, watches, check-ins and timeline: one statement per table. */
+@Injectable()
+export class DemoCaseloadSeeder {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Returns the number of residents. `now` decides what is overdue, due today and later. */
+  async seed(tx: EntityManager, organisationId: string, staff: DemoStaff, now = new Date()): Promise<number> {
+    const calendar = new WorkingCalendar({ timeZone: this.config.defaultTimeZone });
+    const caseload = buildDemoCaseload(calendar.today(now), calendar, staff);
+    const json = (rows: unknown[]): string => JSON.stringify(rows);
+    await tx.query(
+      `INSERT INTO clients (id, organisation_id, reference, name, email, phone, preferred_channel, postcode, house_number,
+         neighbourhood, date_of_birth, legal_basis, consent_email_reminders, consent_recorded_by)
+       SELECT r.id, $1, r.reference, r.name, r.email, r.phone, r.preferred_channel, r.postcode, r.house_number,
+              r.neighbourhood, r.date_of_birth, r.legal_basis, r.consent_email_reminders, r.consent_recorded_by
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, reference text, name text, email text, phone text,
+         preferred_channel text, postcode text, house_number text, neighbourhood text, date_of_birth date,
+         legal_basis text, consent_email_reminders boolean, consent_recorded_by uuid)`,
+      [organisationId, json(caseload.clients)],
+    );
+    await tx.query(
+      `INSERT INTO watches (id, organisation_id, client_id, status, primary_caseworker_id, backup_caseworker_id,
+         interval_days, min_interval_days, max_interval_days, contact_mode, agreements, signaleringsplan, start_date,
+         review_date, ended_at, end_reason, cadence_changed_at, created_at)
+       SELECT r.id, $1, r.client_id, r.status, r.primary_caseworker_id, r.backup_caseworker_id, r.interval_days,
+              r.min_interval_days, r.max_interval_days, r.contact_mode, r.agreements, $3::jsonb, r.start_date,
+              r.review_date, r.ended_at, r.end_reason, r.created_at, r.created_at
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, client_id uuid, status text, primary_caseworker_id uuid,
+         backup_caseworker_id uuid, interval_days int, min_interval_days int, max_interval_days int,
+         contact_mode text, agreements text, start_date date, review_date date, ended_at timestamptz,
+         end_reason text, created_at timestamptz)`,
+      [
+        organisationId,
+        json(caseload.watches),
+        JSON.stringify({
+          green: { signs: 'Houdt afspraken aan, post wordt geopend.', actions: 'Contact volgens ritme.' },
+          orange: { signs: 'Post stapelt zich op, trekt zich terug.', actions: 'Binnen een week op bezoek.' },
+          red: { signs: 'Huurachterstand, niet meer bereikbaar.', actions: 'Direct heractiveren.' },
+        }),
+      ],
+    );
+    await tx.query(
+      `INSERT INTO check_ins (id, organisation_id, watch_id, caseworker_id, due_date, grace_ends_on, status, outcome,
+         channel, note, completed_at, completed_by, updated_at)
+       SELECT r.id, $1, r.watch_id, r.caseworker_id, r.due_date, r.grace_ends_on, r.status, r.outcome, r.channel,
+              r.note, r.completed_at, r.completed_by, COALESCE(r.completed_at, now())
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, watch_id uuid, caseworker_id uuid, due_date date,
+         grace_ends_on date, status text, outcome text, channel text, note text, completed_at timestamptz,
+         completed_by uuid)`,
+      [organisationId, json(caseload.checkIns)],
+    );
+    await tx.query(
+      `INSERT INTO watch_events (organisation_id, watch_id, type, actor_id, reason, details, at)
+       SELECT $1, r.watch_id, r.type, r.actor_id, r.reason, r.details, r.at
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(watch_id uuid, type text, actor_id uuid, reason text, details jsonb, at timestamptz)
+       ORDER BY r.at`,
+      [organisationId, json(caseload.events)],
+    );
+    return caseload.clients.length;
+  }
+}

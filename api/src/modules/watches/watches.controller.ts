@@ -1,0 +1,153 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { WATCH_ACTIONS, type Page, type Watch, type WatchAction, type WatchEvent } from '@waakvlam/contracts';
+import { CurrentSession } from '../../core/auth/current-session.decorator';
+import { Roles } from '../../core/auth/roles.decorator';
+import type { SessionUser } from '../../core/auth/session-user.interface';
+import { TenantScope } from '../../core/database/tenant-scope.model';
+import { CreateWatchDto } from './create-watch.dto';
+import { ListWatchesQuery } from './list-watches.query';
+import { UpdateWatchDto } from './update-watch.dto';
+import { WatchEventDto } from './watch-event.dto';
+import { WatchEventsService } from './watch-events.service';
+import { WatchPageDto } from './watch-page.dto';
+import { WatchTransitionDto } from './watch-transition.dto';
+import { WatchTransitionsService } from './watch-transitions.service';
+import { WatchUpdateService } from './watch-update.service';
+import { WatchDto } from './watch.dto';
+import { WatchesService, type WatchReader } from './watches.service';
+
+const reader = (session: SessionUser): WatchReader => ({
+  scope: TenantScope.fromSession(session),
+  caseworkerId: session.role === 'caseworker' ? session.userId : null,
+});
+
+@ApiTags('watches')
+@Controller('watches')
+@Roles('admin', 'coordinator', 'caseworker')
+@ApiForbiddenResponse({ description: 'Your role may not do this (partners have no access to watches)' })
+export class WatchesController {
+  constructor(
+    private readonly watches: WatchesService,
+    private readonly updates: WatchUpdateService,
+    private readonly transitions: WatchTransitionsService,
+    private readonly events: WatchEventsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Watches of your organisation (a caseworker: their own); mine=true is "Mijn caseload"',
+  })
+  @ApiOkResponse({ type: WatchPageDto })
+  list(@CurrentSession() session: SessionUser, @Query() query: ListWatchesQuery): Promise<Page<Watch>> {
+    return this.watches.list(reader(session), query, session.userId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Start a watch for a client and plan its first check-in' })
+  @ApiCreatedResponse({ type: WatchDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
+  @ApiConflictResponse({ description: 'The client already has an open watch' })
+  create(@CurrentSession() session: SessionUser, @Body() body: CreateWatchDto): Promise<Watch> {
+    return this.watches.create(TenantScope.fromSession(session), session.userId, body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One watch' })
+  @ApiOkResponse({ type: WatchDto })
+  @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  async get(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<Watch> {
+    const watch = await this.watches.get(reader(session), id);
+    if (!watch) throw new NotFoundException();
+    return watch;
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Change caseworkers, cadence, agreements, signaleringsplan, review date or thresholds',
+  })
+  @ApiOkResponse({ type: WatchDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong; the problem names it' })
+  @ApiNotFoundResponse({ description: 'No such watch in your organisation' })
+  @ApiConflictResponse({ description: 'The watch has ended' })
+  async update(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateWatchDto,
+  ): Promise<Watch> {
+    const watch = await this.updates.update(TenantScope.fromSession(session), session.userId, id, body);
+    if (!watch) throw new NotFoundException();
+    return watch;
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The client's timeline: every event of the watch, newest first" })
+  @ApiOkResponse({ type: [WatchEventDto] })
+  @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  async timeline(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<WatchEvent[]> {
+    if (!(await this.watches.get(reader(session), id))) throw new NotFoundException();
+    return this.events.list(session.organisationId, id);
+  }
+
+  @Post(':id/:action')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary:
+      'pause (active→paused), resume (paused→active), end (open→ended, reason required), reopen (ended→active)',
+  })
+  @ApiParam({ name: 'action', enum: WATCH_ACTIONS })
+  @ApiOkResponse({ type: WatchDto })
+  @ApiBadRequestResponse({ description: 'end without one of the end reasons' })
+  @ApiNotFoundResponse({ description: 'No such watch in your organisation, or no such action' })
+  @ApiConflictResponse({
+    description: 'Not allowed from the current status (or the reopen period has passed)',
+  })
+  async transition(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('action') action: string,
+    @Body() body: WatchTransitionDto,
+  ): Promise<Watch> {
+    if (!(WATCH_ACTIONS as readonly string[]).includes(action)) throw new NotFoundException();
+    const watch = await this.transitions.apply(
+      TenantScope.fromSession(session),
+      session.userId,
+      id,
+      action as WatchAction,
+      body,
+    );
+    if (!watch) throw new NotFoundException();
+    return watch;
+  }
+}
