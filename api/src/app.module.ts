@@ -12,6 +12,7 @@ import { WorkerModule } from './core/queue/worker.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
 import { WatchesModule } from './modules/watches/watches.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        OrganisationsModule,
         ClientsModule,
         WatchesModule,
         CheckInsModule,

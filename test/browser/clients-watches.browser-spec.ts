@@ -65,6 +65,20 @@ describe('clients, watches and check-ins in the console', () => {
     await page.getByRole('heading', { level: 1, name: 'Bram Visser' }).waitFor();
     await page.getByText('Actief').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    const clientUrl = page.url();
+
+    // The edit screens and the end dialog have no violations either.
+    await page.getByRole('link', { name: 'Gegevens wijzigen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inwoner wijzigen' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(clientUrl);
+    await page.getByRole('link', { name: 'Waakvlam wijzigen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Waakvlam wijzigen voor Bram Visser' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(clientUrl);
+    await page.getByRole('button', { name: 'Beëindigen' }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     const rows: Array<{ status: string; planned: string }> = await t.dataSource.query(
       `SELECT w.status, (SELECT count(*) FROM check_ins c WHERE c.watch_id = w.id AND c.status = 'planned')::text AS planned
@@ -113,6 +127,13 @@ describe('clients, watches and check-ins in the console', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).click();
 
     await page.getByText('Contactmoment vastgelegd voor Kees Lammers.').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Mijn caseload' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn caseload' }).waitFor();
+    await page.getByText('Kees Lammers').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const checkIns: Array<{ status: string; outcome: string | null }> = await t.dataSource.query(
       `SELECT status, outcome FROM check_ins WHERE watch_id = $1 ORDER BY due_date`,
       [watch.body.id],

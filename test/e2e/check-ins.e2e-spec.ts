@@ -123,6 +123,8 @@ describe('check-ins over HTTP', () => {
       [after.nextCheckIn?.id, 'planned'],
       [first, 'done'],
     ]);
+    // Each check-in carries the watch's contact mode, which the check-in dialog starts with.
+    expect(history.body.map((c) => c.contactMode)).toEqual(['visit', 'visit']);
     const events = await coordinator.get<WatchEvent[]>(`/api/watches/${watch.id}/events`);
     expect(events.body[0]).toMatchObject({
       type: 'check_in_completed',

@@ -286,3 +286,33 @@ describe('watches over HTTP', () => {
     expect((await partner.post(`/api/watches/${watch.id}/end`, { reason: 'other' })).status).toBe(403);
   });
 });
+
+describe("a client's watches over HTTP", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("lists one client's watches in every status, newest first, and nobody else's", async () => {
+    const team = await createTeam(t.dataSource);
+    const client = await createClient(t.dataSource, team.organisation.id, team.coordinator.id);
+    const otherClient = await createClient(t.dataSource, team.organisation.id, team.coordinator.id);
+    const ended = await createWatch(t.dataSource, team.organisation.id, client.id, team.caseworker.id, {
+      status: 'ended',
+      endedAt: new Date(Date.now() - 86_400_000),
+    });
+    const current = await createWatch(t.dataSource, team.organisation.id, client.id, team.caseworker.id);
+    await createWatch(t.dataSource, team.organisation.id, otherClient.id, team.caseworker.id);
+
+    const browser = t.client();
+    await browser.login(team.coordinator.email, team.coordinator.password);
+    const page = await browser.get<Page<Watch>>(`/api/watches?clientId=${client.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(2);
+    expect(page.body.items.map((w) => w.id)).toEqual([current.id, ended.id]);
+    expect(page.body.items.map((w) => w.status)).toEqual(['active', 'ended']);
+
+    expect((await browser.get('/api/watches?clientId=not-a-uuid')).status).toBe(400);
+  });
+});

@@ -8,6 +8,7 @@ export interface CheckInRow {
   client_reference: string;
   caseworker_id: string;
   caseworker_name: string;
+  contact_mode: ContactMode;
   due_date: string;
   grace_ends_on: string;
   status: CheckInStatus;
@@ -21,7 +22,7 @@ export interface CheckInRow {
 
 export const CHECK_IN_SELECT = `
   SELECT ci.id, ci.watch_id, c.id AS client_id, c.name AS client_name, c.reference AS client_reference,
-         ci.caseworker_id, cw.display_name AS caseworker_name, ci.due_date::text AS due_date,
+         ci.caseworker_id, cw.display_name AS caseworker_name, w.contact_mode, ci.due_date::text AS due_date,
          ci.grace_ends_on::text AS grace_ends_on, ci.status, ci.outcome, ci.channel, ci.note, ci.completed_at,
          ci.completed_by, cb.display_name AS completed_by_name
   FROM check_ins ci
@@ -35,6 +36,7 @@ export const toCheckIn = (r: CheckInRow): CheckIn => ({
   watchId: r.watch_id,
   client: { id: r.client_id, name: r.client_name, reference: r.client_reference },
   caseworker: { id: r.caseworker_id, displayName: r.caseworker_name },
+  contactMode: r.contact_mode,
   dueDate: r.due_date,
   graceEndsOn: r.grace_ends_on,
   status: r.status,

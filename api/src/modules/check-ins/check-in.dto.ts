@@ -16,6 +16,8 @@ export class CheckInDto implements CheckIn {
   @ApiProperty({ format: 'uuid' }) watchId!: string;
   @ApiProperty({ type: ClientRefDto }) client!: ClientRefDto;
   @ApiProperty({ type: UserRefDto }) caseworker!: UserRefDto;
+  @ApiProperty({ enum: CONTACT_MODES, description: "The watch's preferred contact mode" })
+  contactMode!: ContactMode;
   @ApiProperty({ format: 'date' }) dueDate!: string;
   @ApiProperty({ format: 'date', description: 'Last working day of the grace period' }) graceEndsOn!: string;
   @ApiProperty({ enum: CHECK_IN_STATUSES }) status!: CheckInStatus;

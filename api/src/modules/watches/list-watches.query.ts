@@ -15,6 +15,11 @@ export class ListWatchesQuery extends PaginationQueryDto {
   @IsUUID()
   caseworkerId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "One client's watches, in every status" })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
   @ApiPropertyOptional({
     description: 'Only watches you are primary or backup caseworker of ("Mijn caseload")',
   })

@@ -33,37 +33,46 @@ export class WatchesService {
 
   async list(
     reader: WatchReader,
-    query: { page: number; pageSize: number; status?: WatchStatus; caseworkerId?: string; mine?: boolean },
+    query: {
+      page: number;
+      pageSize: number;
+      status?: WatchStatus;
+      caseworkerId?: string;
+      clientId?: string;
+      mine?: boolean;
+    },
     userId: string,
   ): Promise<Page<Watch>> {
     const caseworker = query.mine ? userId : (query.caseworkerId ?? null);
+    // One filter for the page and for the count: organisation, reader's scope, status, caseworker, client.
+    const where = `w.organisation_id = $1 AND ${caseworkerWatchFilter('$2')}
+           AND ($3::text IS NULL OR w.status = $3)
+           AND ${caseworkerWatchFilter('$4')}
+           AND ($5::uuid IS NULL OR w.client_id = $5)`;
+    const filters = [
+      reader.scope.organisationId,
+      reader.caseworkerId,
+      query.status ?? null,
+      caseworker,
+      query.clientId ?? null,
+    ];
     // The page is chosen (and counted) on watches alone; only its rows are joined.
     const rows: Array<WatchRow & { total: string }> = await this.dataSource.query(
       `WITH page AS (
          SELECT w.id, count(*) OVER () AS total FROM watches w
-         WHERE w.organisation_id = $1 AND ${caseworkerWatchFilter('$2')}
-           AND ($3::text IS NULL OR w.status = $3)
-           AND ${caseworkerWatchFilter('$4')}
+         WHERE ${where}
          ORDER BY w.created_at DESC, w.id DESC
-         LIMIT $5 OFFSET $6)
+         LIMIT $6 OFFSET $7)
        ${WATCH_SELECT.replace('SELECT ', 'SELECT page.total, ')}
        JOIN page ON page.id = w.id
        ORDER BY w.created_at DESC, w.id DESC`,
-      [
-        reader.scope.organisationId,
-        reader.caseworkerId,
-        query.status ?? null,
-        caseworker,
-        query.pageSize,
-        (query.page - 1) * query.pageSize,
-      ],
+      [...filters, query.pageSize, (query.page - 1) * query.pageSize],
     );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && query.page > 1) {
       const [row]: Array<{ n: string }> = await this.dataSource.query(
-        `SELECT count(*) AS n FROM watches w WHERE w.organisation_id = $1 AND ${caseworkerWatchFilter('$2')}
-           AND ($3::text IS NULL OR w.status = $3) AND ${caseworkerWatchFilter('$4')}`,
-        [reader.scope.organisationId, reader.caseworkerId, query.status ?? null, caseworker],
+        `SELECT count(*) AS n FROM watches w WHERE ${where}`,
+        filters,
       );
       total = Number(row.n);
     }

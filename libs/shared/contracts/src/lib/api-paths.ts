@@ -11,10 +11,12 @@ export const API_PATHS = {
   docs: '/api/docs',
   /** GET ?q=&page=&pageSize= → Page<ClientSummary>; POST CreateClientRequest → Client. */
   clients: '/api/clients',
-  /** GET ?status=&caseworkerId=&mine=true&page=&pageSize= → Page<Watch>; POST CreateWatchRequest → Watch. */
+  /** GET ?status=&caseworkerId=&clientId=&mine=true&page=&pageSize= → Page<Watch> (newest first); POST CreateWatchRequest → Watch. */
   watches: '/api/watches',
   /** GET ?view=today|overdue|week (the signed-in caseworker's) or ?watchId= (history) → CheckIn[]. */
   checkIns: '/api/check-ins',
+  /** GET → PartnerOrganisationSummary[]: your organisation's partners (for sharing consent). Staff only. */
+  partnerOrganisations: '/api/partner-organisations',
 } as const;
 
 /** `GET/PATCH /api/clients/{id}` → Client. */
@@ -26,5 +28,5 @@ export const watchActionPath = (id: string, action: 'pause' | 'resume' | 'end' |
   `/api/watches/${id}/${action}`;
 /** `GET /api/watches/{id}/events` → WatchEvent[] (the client's timeline, newest first). */
 export const watchEventsPath = (id: string): string => `/api/watches/${id}/events`;
-/** `POST /api/check-ins/{id}/complete` with CompleteCheckInRequest → CheckIn (409 when done or cancelled). */
+/** `POST /api/check-ins/{id}/complete` with CompleteCheckInRequest → CheckIn (409 when done, missed or cancelled). */
 export const completeCheckInPath = (id: string): string => `/api/check-ins/${id}/complete`;

@@ -14,6 +14,8 @@ export interface CheckIn {
   watchId: string;
   client: { id: string; name: string; reference: string };
   caseworker: UserRef;
+  /** The watch's preferred contact mode: the channel the check-in dialog starts with. */
+  contactMode: ContactMode;
   dueDate: IsoDate;
   /** Last working day of the grace period; after it a planned check-in becomes missed. */
   graceEndsOn: IsoDate;
