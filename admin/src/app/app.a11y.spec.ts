@@ -7,10 +7,10 @@ import {
   PROBLEM_TYPES,
   clientPath,
   watchEventsPath,
-  watchPath,
   type CheckIn,
   type Client,
   type Me,
+  type PartnerOrganisationSummary,
   type Watch,
 } from '@waakvlam/contracts';
 import axe from 'axe-core';
@@ -100,7 +100,6 @@ describe('pages in the shell (axe, jsdom)', () => {
     await open('/', true, (backend) => {
       backend.expectOne(`${API_PATHS.checkIns}?view=today`).flush([aCheckIn()]);
       backend.expectOne(`${API_PATHS.checkIns}?view=overdue`).flush([]);
-      backend.expectOne(`${API_PATHS.watches}?mine=true&pageSize=100`).flush(page([aWatch()]));
     });
     expect(TestBed.inject(Router).url).toBe('/vandaag');
     expect(document.title).toBe('Vandaag – Waakvlam');
@@ -125,7 +124,10 @@ describe('pages in the shell (axe, jsdom)', () => {
   });
 
   it('the new client form has no violations, also with errors showing', async () => {
-    await open('/inwoners/nieuw', coordinator);
+    await open('/inwoners/nieuw', coordinator, (backend) => {
+      backend.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
+    });
+    expect(document.querySelectorAll('[data-testid=sharing-partners] input[type=checkbox]')).toHaveLength(2);
     expect(await violations()).toEqual([]);
     document.querySelector<HTMLButtonElement>('main button[type=submit]')?.click();
     await settle();
@@ -134,11 +136,21 @@ describe('pages in the shell (axe, jsdom)', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('the client page has no violations', async () => {
-    await open('/inwoners/c1', coordinator, (backend) => {
-      backend.expectOne(clientPath('c1')).flush(aClient());
+  it('the new client form has no violations when there are no partner organisations', async () => {
+    await open('/inwoners/nieuw', coordinator, (backend) => {
+      backend.expectOne(API_PATHS.partnerOrganisations).flush([]);
     });
-    http.expectOne(watchPath('w1')).flush(aWatch());
+    expect(document.querySelector('[data-testid=no-partners]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the client page has no violations', async () => {
+    const consent = { ...aClient().consent, sharingPartnerIds: ['p1'] };
+    await open('/inwoners/c1', coordinator, (backend) => {
+      backend.expectOne(clientPath('c1')).flush({ ...aClient(), consent });
+      backend.expectOne(`${API_PATHS.watches}?clientId=c1&pageSize=1`).flush(page([aWatch()]));
+      backend.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
+    });
     http.expectOne(watchEventsPath('w1')).flush([
       {
         id: 'e1',
@@ -155,6 +167,28 @@ describe('pages in the shell (axe, jsdom)', () => {
     await settle();
     expect(document.querySelector('h1')?.textContent?.trim()).toBe('Jan Jansen');
     expect(document.querySelector('[data-testid=actions]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the client page with an ended watch has no violations', async () => {
+    const ended: Watch = {
+      ...aWatch(),
+      status: 'ended',
+      endedAt: new Date().toISOString(),
+      endReason: 'moved_away',
+      nextCheckIn: null,
+    };
+    await open('/inwoners/c1', coordinator, (backend) => {
+      backend.expectOne(clientPath('c1')).flush({ ...aClient(), openWatch: null });
+      backend.expectOne(`${API_PATHS.watches}?clientId=c1&pageSize=1`).flush(page([ended]));
+      backend.expectOne(API_PATHS.partnerOrganisations).flush([]);
+    });
+    http.expectOne(watchEventsPath('w1')).flush([]);
+    http.expectOne(`${API_PATHS.checkIns}?watchId=w1`).flush([]);
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-action=reopen]')).not.toBeNull();
+    expect(document.querySelector('[data-testid=start-new-watch]')).not.toBeNull();
     expect(await violations()).toEqual([]);
   });
 
@@ -188,6 +222,11 @@ describe('pages in the shell (axe, jsdom)', () => {
 });
 
 const coordinator = aUser({ role: 'coordinator' });
+
+const PARTNERS: PartnerOrganisationSummary[] = [
+  { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },
+  { id: 'p2', name: 'Politie Midden', kind: 'police' },
+];
 
 function page<T>(items: T[]) {
   return { items, page: 1, pageSize: 25, total: items.length };
@@ -251,6 +290,7 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     watchId: 'w1',
     client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
     caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    contactMode: 'phone',
     dueDate: '2031-03-10',
     graceEndsOn: '2031-03-13',
     status: 'planned',

@@ -103,11 +103,11 @@ export class CheckInDialogComponent {
   protected describedBy = describedBy;
 
   /** Opens the dialog for `checkIn`, with the channel set to the watch's contact mode. */
-  open(checkIn: CheckIn, contactMode: ContactMode | null, trigger: HTMLElement | null): void {
+  open(checkIn: CheckIn, trigger: HTMLElement | null): void {
     this.trigger = trigger;
     this.checkIn.set(checkIn);
     this.outcome.set(null);
-    this.channel.set(checkIn.channel ?? contactMode ?? 'phone');
+    this.channel.set(checkIn.channel ?? checkIn.contactMode);
     this.note.set('');
     this.attempted.set(false);
     this.formError.set(null);

@@ -12,6 +12,8 @@ import {
   watchPath,
   type Client,
   type Me,
+  type Page,
+  type PartnerOrganisationSummary,
   type UserRole,
   type Watch,
   type WatchStatus,
@@ -20,7 +22,12 @@ import { aUser, must, settle, testTransloco } from '../../../testing/test-transl
 import { AuthService } from '../../core/auth/auth.service';
 import { ClientDetailComponent } from './client-detail.component';
 
-function aClient(): Client {
+const PARTNERS: PartnerOrganisationSummary[] = [
+  { id: 'p-police', name: 'Politie Midden', kind: 'police' },
+  { id: 'p-housing', name: 'Woonstede', kind: 'housing_corporation' },
+];
+
+function aClient(overrides: Partial<Client> = {}): Client {
   return {
     id: 'c1',
     reference: 'R-1',
@@ -42,10 +49,11 @@ function aClient(): Client {
     },
     createdAt: '2031-01-01T10:00:00Z',
     updatedAt: '2031-01-01T10:00:00Z',
+    ...overrides,
   };
 }
 
-function aWatch(status: WatchStatus): Watch {
+function aWatch(status: WatchStatus, overrides: Partial<Watch> = {}): Watch {
   return {
     id: 'w1',
     client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
@@ -69,7 +77,21 @@ function aWatch(status: WatchStatus): Watch {
     endReason: null,
     nextCheckIn: { id: 'ci1', dueDate: '2031-03-10' },
     createdAt: '2031-01-01T10:00:00Z',
+    ...(status === 'ended'
+      ? {
+          endedAt: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString(),
+          endReason: 'moved_away' as const,
+        }
+      : {}),
+    ...overrides,
   };
+}
+
+/** `GET /api/watches?clientId=c1&pageSize=1`: the client's newest watch. */
+const LATEST_WATCH = `${API_PATHS.watches}?clientId=c1&pageSize=1`;
+
+function page<T>(items: T[]): Page<T> {
+  return { items, page: 1, pageSize: 1, total: items.length };
 }
 
 describe('ClientDetailComponent', () => {
@@ -79,7 +101,12 @@ describe('ClientDetailComponent', () => {
 
   afterEach(() => http.verify());
 
-  async function render(status: WatchStatus, role: UserRole = 'coordinator'): Promise<void> {
+  async function render(
+    status: WatchStatus | Watch | null,
+    role: UserRole = 'coordinator',
+    client: Client = aClient(),
+    partners: PartnerOrganisationSummary[] = PARTNERS,
+  ): Promise<void> {
     const me = signal<Me | null>(aUser({ role }));
     TestBed.configureTestingModule({
       imports: [ClientDetailComponent, testTransloco()],
@@ -95,18 +122,24 @@ describe('ClientDetailComponent', () => {
     fixture.componentRef.setInput('id', 'c1');
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    await flushClient(status);
+    await settle();
+    const watch = typeof status === 'string' ? aWatch(status) : status;
+    http
+      .expectOne(clientPath('c1'))
+      .flush(watch && watch.status !== 'ended' ? client : { ...client, openWatch: null });
+    http.expectOne(LATEST_WATCH).flush(page(watch ? [watch] : []));
+    http.expectOne(API_PATHS.partnerOrganisations).flush(partners);
+    await settle();
+    if (watch) {
+      // The watch came with the list: only its timeline and check-ins follow.
+      http.expectNone(watchPath('w1'));
+      flushTimeline();
+    }
+    await settle();
+    await fixture.whenStable();
   }
 
-  async function flushClient(status: WatchStatus): Promise<void> {
-    await settle();
-    http.expectOne(clientPath('c1')).flush(aClient());
-    await settle();
-    await flushWatch(status);
-  }
-
-  async function flushWatch(status: WatchStatus): Promise<void> {
-    http.expectOne(watchPath('w1')).flush(aWatch(status));
+  function flushTimeline(): void {
     http.expectOne(watchEventsPath('w1')).flush([
       {
         id: 'e1',
@@ -119,6 +152,12 @@ describe('ClientDetailComponent', () => {
       },
     ]);
     http.expectOne(`${API_PATHS.checkIns}?watchId=w1`).flush([]);
+  }
+
+  /** After an action the page fetches the watch again. */
+  async function flushWatch(status: WatchStatus): Promise<void> {
+    http.expectOne(watchPath('w1')).flush(aWatch(status));
+    flushTimeline();
     await settle();
     await fixture.whenStable();
   }
@@ -208,5 +247,67 @@ describe('ClientDetailComponent', () => {
     await flushWatch('lapsed');
     expect(element.querySelector('[role=alert]')?.textContent).toContain('Dit kan nu niet meer');
     expect(actions()).toEqual(['end']);
+  });
+
+  it('shows an ended watch after a reload, with "Heropenen" and "Nieuwe waakvlam starten"', async () => {
+    await render('ended');
+    expect(element.querySelector('[data-testid=no-watch]')).toBeNull();
+    expect(element.querySelector('[data-testid=watch-status]')?.textContent).toContain('Beëindigd');
+    expect(element.querySelector('[data-testid=watch-status]')?.textContent).toContain('Verhuisd');
+    expect(actions()).toEqual(['reopen']);
+    expect(element.querySelector('[data-testid=reopen-info]')?.textContent).toContain('heropenen tot');
+    expect(element.querySelector('[data-testid=start-new-watch]')?.getAttribute('href')).toBe(
+      '/inwoners/c1/waakvlam/nieuw',
+    );
+    expect(element.textContent).not.toContain('Waakvlam wijzigen');
+
+    must(element.querySelector<HTMLButtonElement>('[data-action=reopen]')).click();
+    await settle();
+    http.expectOne(watchActionPath('w1', 'reopen')).flush(aWatch('active'));
+    await settle();
+    await flushWatch('active');
+    expect(actions()).toEqual(['pause', 'end']);
+    expect(element.querySelector('[data-testid=start-new-watch]')).toBeNull();
+    expect(element.querySelector('[role=status]')?.textContent).toContain('Waakvlam heropend.');
+  });
+
+  it('offers only a new watch once the reopen period has passed', async () => {
+    await render(aWatch('ended', { endedAt: '2020-01-01T10:00:00Z', reopenPeriodMonths: 6 }));
+    expect(actions()).toEqual([]);
+    expect(element.querySelector('[data-testid=reopen-info]')?.textContent).toContain('voorbij');
+    expect(element.querySelector('[data-testid=start-new-watch]')).not.toBeNull();
+  });
+
+  it('shows an ended watch to a caseworker without actions', async () => {
+    await render('ended', 'caseworker');
+    expect(element.querySelector('[data-testid=watch-status]')?.textContent).toContain('Beëindigd');
+    expect(element.querySelector('[data-testid=actions]')).toBeNull();
+    expect(element.querySelector('[data-testid=start-new-watch]')).toBeNull();
+  });
+
+  it('offers "Waakvlam starten" when the client never had a watch', async () => {
+    await render(null);
+    expect(element.querySelector('[data-testid=no-watch]')).not.toBeNull();
+    const start = [...element.querySelectorAll('a')].find(
+      (a) => a.textContent?.trim() === 'Waakvlam starten',
+    );
+    expect(start?.getAttribute('href')).toBe('/inwoners/c1/waakvlam/nieuw');
+  });
+
+  it('names the partner organisations the resident agreed to share data with', async () => {
+    const consent = { ...aClient().consent, sharingPartnerIds: ['p-housing', 'p-police'] };
+    await render('active', 'coordinator', aClient({ consent }));
+    const shared = must(element.querySelector('[data-testid=sharing-partners]'));
+    expect([...shared.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual([
+      'Politie Midden (Politie)',
+      'Woonstede (Woningcorporatie)',
+    ]);
+  });
+
+  it('says when nothing is shared with partner organisations', async () => {
+    await render('active');
+    expect(element.querySelector('[data-testid=sharing-partners]')?.textContent?.trim()).toBe(
+      'Geen ketenpartners',
+    );
   });
 });

@@ -20,6 +20,7 @@ import {
   WATCH_END_REASONS,
   type CheckIn,
   type Client,
+  type PartnerOrganisationSummary,
   type Watch,
   type WatchAction,
   type WatchEndReason,
@@ -29,12 +30,22 @@ import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import type { Message } from '../../shared/forms/form-messages';
 import { CheckInsService } from '../check-ins/check-ins.service';
-import { WatchesService, allowedActions } from '../watches/watches.service';
+import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
+import { WatchesService, allowedActions, canReopen, reopenDeadline } from '../watches/watches.service';
 import { ClientsService } from './clients.service';
 
 const PLAN_PHASES = ['green', 'orange', 'red'] as const;
 
-/** The client page: details, the open watch, agreements, signaleringsplan, timeline and check-ins. */
+/** One partner the resident agreed to share data with; `null` details when the partner list is unavailable. */
+interface SharedPartner {
+  id: string;
+  partner: PartnerOrganisationSummary | null;
+}
+
+/**
+ * The client page: details with consent, the latest watch (open or ended) with its agreements,
+ * signaleringsplan, timeline and check-ins.
+ */
 @Component({
   selector: 'wv-client-detail',
   imports: [RouterLink, TranslocoPipe],
@@ -46,6 +57,7 @@ export class ClientDetailComponent {
   private readonly watches = inject(WatchesService);
   private readonly checkIns = inject(CheckInsService);
   private readonly clients = inject(ClientsService);
+  private readonly partnerOrganisations = inject(PartnerOrganisationsService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly dates = inject(DateFormatService);
@@ -58,7 +70,10 @@ export class ClientDetailComponent {
   protected readonly endReasons = WATCH_END_REASONS;
 
   protected readonly client = signal<Client | null>(null);
+  /** The client's latest watch: the open one, or else the most recently ended one. */
   protected readonly watch = signal<Watch | null>(null);
+  /** The organisation's partners; null when they could not be loaded. */
+  private readonly partners = signal<PartnerOrganisationSummary[] | null>(null);
   protected readonly events = signal<WatchEvent[]>([]);
   protected readonly history = signal<CheckIn[]>([]);
   protected readonly loaded = signal(false);
@@ -79,12 +94,38 @@ export class ClientDetailComponent {
 
   protected readonly actions = computed<readonly WatchAction[]>(() => {
     const watch = this.watch();
-    return watch && this.canManage() ? allowedActions(watch.status) : [];
+    if (!watch || !this.canManage()) return [];
+    return allowedActions(watch.status).filter((action) => action !== 'reopen' || canReopen(watch));
   });
 
   protected readonly isOpen = computed(() => {
     const watch = this.watch();
     return watch !== null && watch.status !== 'ended';
+  });
+
+  protected readonly isEnded = computed(() => this.watch()?.status === 'ended');
+
+  /** For an ended watch: when reopening stops being possible, and whether that is still ahead. */
+  protected readonly reopenInfo = computed<Message | null>(() => {
+    const watch = this.watch();
+    if (!watch || watch.status !== 'ended') return null;
+    if (!canReopen(watch)) return { key: 'clients.detail.reopenExpired' };
+    const deadline = reopenDeadline(watch);
+    return deadline
+      ? {
+          key: 'clients.detail.reopenUntil',
+          params: { date: this.dates.date(deadline.toISOString().slice(0, 10)) },
+        }
+      : { key: 'clients.detail.reopenPossible' };
+  });
+
+  /** The partners the resident's consent covers, in the order of the partner list. */
+  protected readonly sharedWith = computed<SharedPartner[]>(() => {
+    const ids = this.client()?.consent.sharingPartnerIds ?? [];
+    const partners = this.partners();
+    return ids
+      .map((id) => ({ id, partner: partners?.find((candidate) => candidate.id === id) ?? null }))
+      .sort((a, b) => (a.partner?.name ?? '\uffff').localeCompare(b.partner?.name ?? '\uffff'));
   });
 
   constructor() {
@@ -137,11 +178,19 @@ export class ClientDetailComponent {
   protected async load(id: string): Promise<void> {
     this.loadError.set(false);
     try {
-      const client = await this.clients.get(id);
+      const [client, latest, partners] = await Promise.all([
+        this.clients.get(id),
+        this.watches.latestFor(id),
+        this.partnerOrganisations.list().catch(() => null),
+      ]);
       this.client.set(client);
-      const watchId = client.openWatch?.id ?? (this.watch()?.client.id === id ? this.watch()?.id : undefined);
-      if (watchId) {
-        await this.loadWatch(watchId);
+      this.partners.set(partners);
+      const watch = latest?.client.id === id ? latest : null;
+      if (client.openWatch && client.openWatch.id !== watch?.id) {
+        // The list is newest first, so this should not happen; the open watch wins.
+        await this.loadWatch(client.openWatch.id);
+      } else if (watch) {
+        await this.loadTimeline(watch);
       } else {
         this.watch.set(null);
         this.events.set([]);
@@ -160,6 +209,19 @@ export class ClientDetailComponent {
       this.watches.events(watchId),
       this.checkIns.forWatch(watchId),
     ]);
+    this.showWatch(watch, events, history);
+  }
+
+  /** The watch itself is known already (from the client's watch list): fetch its timeline and check-ins. */
+  private async loadTimeline(watch: Watch): Promise<void> {
+    const [events, history] = await Promise.all([
+      this.watches.events(watch.id),
+      this.checkIns.forWatch(watch.id),
+    ]);
+    this.showWatch(watch, events, history);
+  }
+
+  private showWatch(watch: Watch, events: WatchEvent[], history: CheckIn[]): void {
     this.watch.set(watch);
     this.events.set(events);
     this.history.set([...history].sort((a, b) => b.dueDate.localeCompare(a.dueDate)));

@@ -22,6 +22,7 @@ import {
   type Client,
   type CreateClientRequest,
   type LegalBasis,
+  type PartnerOrganisationSummary,
   type PreferredChannel,
 } from '@waakvlam/contracts';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
@@ -38,6 +39,7 @@ import {
 } from '../../shared/forms/form-messages';
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
 import { problemOf } from '../../shared/problem/problem.util';
+import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
 import { ClientsService } from './clients.service';
 
 type Field =
@@ -51,7 +53,8 @@ type Field =
   | 'preferredChannel'
   | 'dateOfBirth'
   | 'legalBasis'
-  | 'emailReminders';
+  | 'emailReminders'
+  | 'sharingPartnerIds';
 
 const FIELDS: readonly FieldSpec<Field>[] = [
   { field: 'name', id: 'client-name', labelKey: 'clients.fields.name' },
@@ -65,7 +68,12 @@ const FIELDS: readonly FieldSpec<Field>[] = [
   { field: 'dateOfBirth', id: 'client-dateOfBirth', labelKey: 'clients.fields.dateOfBirth' },
   { field: 'legalBasis', id: `client-legalBasis-${LEGAL_BASES[0]}`, labelKey: 'clients.fields.legalBasis' },
   { field: 'emailReminders', id: 'client-emailReminders', labelKey: 'clients.fields.emailReminders' },
+  // The id of the first partner's checkbox; the summary links there.
+  { field: 'sharingPartnerIds', id: 'client-sharingPartnerIds', labelKey: 'clients.fields.sharingPartners' },
 ];
+
+/** Loading state of the partner list. */
+type PartnersState = 'loading' | 'loaded' | 'error';
 
 /** The API's dotted field path → the form field. */
 function fieldOf(apiField: string): Field | null {
@@ -82,6 +90,7 @@ function fieldOf(apiField: string): Field | null {
 })
 export class ClientFormComponent {
   private readonly clients = inject(ClientsService);
+  private readonly partnerOrganisations = inject(PartnerOrganisationsService);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
@@ -123,6 +132,8 @@ export class ClientFormComponent {
     dateOfBirth: new FormControl('', { nonNullable: true, validators: [isoDateValidator] }),
     legalBasis: new FormControl<LegalBasis>('consent', { nonNullable: true }),
     emailReminders: new FormControl(false, { nonNullable: true }),
+    /** Partner organisations the resident agreed to share data with (`consent.sharingPartnerIds`). */
+    sharingPartnerIds: new FormControl<string[]>([], { nonNullable: true }),
   });
 
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
@@ -145,9 +156,14 @@ export class ClientFormComponent {
   protected readonly loadError = signal(false);
   /** The client just created: offer to start a watch. */
   protected readonly created = signal<Client | null>(null);
-  private existing: Client | null = null;
+  /** The organisation's partner organisations, by name. */
+  protected readonly partners = signal<PartnerOrganisationSummary[]>([]);
+  protected readonly partnersState = signal<PartnersState>('loading');
+  /** The chosen partner ids, as a signal for the checkboxes. */
+  protected readonly sharing = computed<readonly string[]>(() => this.values().sharingPartnerIds ?? []);
 
   constructor() {
+    void this.loadPartners();
     effect(() => {
       const id = this.id();
       untracked(() => {
@@ -186,6 +202,19 @@ export class ClientFormComponent {
     }
   }
 
+  /** Id of a partner's checkbox; the first one carries the field id that the error summary links to. */
+  protected partnerCheckboxId(index: number, partner: PartnerOrganisationSummary): string {
+    return index === 0 ? this.ids.sharingPartnerIds : `client-sharingPartner-${partner.id}`;
+  }
+
+  protected toggleSharing(partnerId: string, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    const control = this.form.controls.sharingPartnerIds;
+    const others = control.value.filter((id) => id !== partnerId);
+    control.setValue(checked ? [...others, partnerId] : others);
+    control.markAsDirty();
+  }
+
   /** Register another resident after the previous one. */
   protected another(): void {
     this.created.set(null);
@@ -210,10 +239,29 @@ export class ClientFormComponent {
       consent: {
         legalBasis: value.legalBasis,
         emailReminders: value.emailReminders,
-        // Partner organisations cannot be listed yet; keep what was recorded.
-        sharingPartnerIds: this.existing?.consent.sharingPartnerIds ?? [],
+        sharingPartnerIds: this.sharingPartnerIds(value.sharingPartnerIds),
       },
     };
+  }
+
+  /**
+   * The chosen partners in the order of the list. Without a list (it could not be loaded) the ids stay as
+   * they were, so that saving other details does not withdraw consent.
+   */
+  private sharingPartnerIds(chosen: readonly string[]): string[] {
+    if (this.partnersState() !== 'loaded') return [...chosen];
+    return this.partners()
+      .map((partner) => partner.id)
+      .filter((id) => chosen.includes(id));
+  }
+
+  private async loadPartners(): Promise<void> {
+    try {
+      this.partners.set(await this.partnerOrganisations.list());
+      this.partnersState.set('loaded');
+    } catch {
+      this.partnersState.set('error');
+    }
   }
 
   private handleError(error: unknown): void {
@@ -240,7 +288,6 @@ export class ClientFormComponent {
   private async load(id: string): Promise<void> {
     try {
       const client = await this.clients.get(id);
-      this.existing = client;
       this.form.reset({
         name: client.name,
         reference: client.reference,
@@ -253,6 +300,7 @@ export class ClientFormComponent {
         dateOfBirth: client.dateOfBirth ?? '',
         legalBasis: client.consent.legalBasis,
         emailReminders: client.consent.emailReminders,
+        sharingPartnerIds: [...client.consent.sharingPartnerIds],
       });
     } catch {
       this.loadError.set(true);

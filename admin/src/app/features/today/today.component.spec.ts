@@ -2,14 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import {
-  API_PATHS,
-  PROBLEM_TYPES,
-  completeCheckInPath,
-  type CheckIn,
-  type Page,
-  type Watch,
-} from '@waakvlam/contracts';
+import { API_PATHS, PROBLEM_TYPES, completeCheckInPath, type CheckIn } from '@waakvlam/contracts';
 import { must, settle, testTransloco } from '../../../testing/test-transloco.util';
 import { TodayComponent } from './today.component';
 
@@ -21,6 +14,7 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     watchId: 'w1',
     client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
     caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    contactMode: 'phone',
     dueDate: TODAY,
     graceEndsOn: '2031-03-13',
     status: 'planned',
@@ -31,10 +25,6 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     completedBy: null,
     ...overrides,
   };
-}
-
-function watchPage(items: Partial<Watch>[]): Page<Watch> {
-  return { items: items as Watch[], page: 1, pageSize: 100, total: items.length };
 }
 
 describe('TodayComponent (Vandaag) and the check-in dialog', () => {
@@ -52,7 +42,7 @@ describe('TodayComponent (Vandaag) and the check-in dialog', () => {
     jest.useRealTimers();
   });
 
-  async function render(today: CheckIn[], overdue: CheckIn[], watches: Partial<Watch>[] = []): Promise<void> {
+  async function render(today: CheckIn[], overdue: CheckIn[]): Promise<void> {
     TestBed.configureTestingModule({
       imports: [TodayComponent, testTransloco()],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
@@ -60,14 +50,15 @@ describe('TodayComponent (Vandaag) and the check-in dialog', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TodayComponent);
     element = fixture.nativeElement as HTMLElement;
-    await flushLists(today, overdue, watches);
+    await flushLists(today, overdue);
   }
 
-  async function flushLists(today: CheckIn[], overdue: CheckIn[], watches: Partial<Watch>[] = []) {
+  async function flushLists(today: CheckIn[], overdue: CheckIn[]) {
     await settle();
     http.expectOne(`${API_PATHS.checkIns}?view=today`).flush(today);
     http.expectOne(`${API_PATHS.checkIns}?view=overdue`).flush(overdue);
-    http.expectOne(`${API_PATHS.watches}?mine=true&pageSize=100`).flush(watchPage(watches));
+    // The check-ins carry the watch's contact mode: no extra request for the watches.
+    http.expectNone((request) => request.url.startsWith(API_PATHS.watches));
     await settle();
     await fixture.whenStable();
   }
@@ -100,10 +91,10 @@ describe('TodayComponent (Vandaag) and the check-in dialog', () => {
           id: 'late3',
           dueDate: '2031-03-07',
           watchId: 'w9',
+          contactMode: 'visit',
           client: { id: 'c1', name: 'Ahmed', reference: 'R-1' },
         }),
       ],
-      [{ id: 'w9', contactMode: 'visit' }],
     );
 
     expect(rows()).toEqual(['Ahmed', 'Bram', 'Carla']);
@@ -125,7 +116,7 @@ describe('TodayComponent (Vandaag) and the check-in dialog', () => {
   });
 
   it('records an outcome in three clicks, removes the row and announces it politely', async () => {
-    await render([aCheckIn()], [], [{ id: 'w1', contactMode: 'message' }]);
+    await render([aCheckIn({ contactMode: 'message' })], []);
 
     const trigger = button('Vastleggen');
     trigger.click(); // 1

@@ -11,13 +11,12 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MAX_PAGE_SIZE, type CheckIn, type ContactMode } from '@waakvlam/contracts';
+import type { CheckIn, ContactMode } from '@waakvlam/contracts';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { daysBetween } from '../../shared/dates/dates.util';
 import type { Message } from '../../shared/forms/form-messages';
 import { CheckInDialogComponent } from '../check-ins/check-in-dialog.component';
 import { CheckInsService, byUrgency } from '../check-ins/check-ins.service';
-import { WatchesService } from '../watches/watches.service';
 
 /** Id of the list heading; focus lands here after a row has gone. */
 const LIST_HEADING_ID = 'vandaag-lijst';
@@ -31,7 +30,6 @@ const LIST_HEADING_ID = 'vandaag-lijst';
 })
 export class TodayComponent {
   private readonly checkIns = inject(CheckInsService);
-  private readonly watches = inject(WatchesService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly dates = inject(DateFormatService);
@@ -45,7 +43,6 @@ export class TodayComponent {
   protected readonly status = signal<Message | null>(null);
   /** Something went wrong that the user must know (role=alert). */
   protected readonly alert = signal<Message | null>(null);
-  private readonly modes = signal<ReadonlyMap<string, ContactMode>>(new Map());
 
   protected readonly today = computed(() => this.dates.today());
 
@@ -53,8 +50,9 @@ export class TodayComponent {
     void this.load();
   }
 
-  protected modeOf(checkIn: CheckIn): ContactMode | null {
-    return checkIn.channel ?? this.modes().get(checkIn.watchId) ?? null;
+  /** The channel already recorded, else the watch's contact mode. */
+  protected modeOf(checkIn: CheckIn): ContactMode {
+    return checkIn.channel ?? checkIn.contactMode;
   }
 
   /** "Vandaag", "1 dag te laat", "3 dagen te laat". */
@@ -71,7 +69,7 @@ export class TodayComponent {
   protected record(checkIn: CheckIn, event: Event): void {
     this.status.set(null);
     this.alert.set(null);
-    this.dialog().open(checkIn, this.modeOf(checkIn), event.currentTarget as HTMLElement);
+    this.dialog().open(checkIn, event.currentTarget as HTMLElement);
   }
 
   protected onSaved(checkIn: CheckIn): void {
@@ -89,27 +87,15 @@ export class TodayComponent {
   protected async load(): Promise<void> {
     this.loadError.set(false);
     try {
-      const [today, overdue, modes] = await Promise.all([
+      const [today, overdue] = await Promise.all([
         this.checkIns.view('today'),
         this.checkIns.view('overdue'),
-        this.contactModes(),
       ]);
-      this.modes.set(modes);
       this.rows.set(byUrgency([...overdue, ...today]).filter((row) => row.status === 'planned'));
     } catch {
       this.loadError.set(true);
     } finally {
       this.loaded.set(true);
-    }
-  }
-
-  /** The check-in carries no contact mode; the caseworker's own watches do. */
-  private async contactModes(): Promise<Map<string, ContactMode>> {
-    try {
-      const page = await this.watches.list({ mine: true, pageSize: MAX_PAGE_SIZE });
-      return new Map(page.items.map((watch) => [watch.id, watch.contactMode]));
-    } catch {
-      return new Map();
     }
   }
 
