@@ -31,6 +31,8 @@ export class DateFormatService {
       new Intl.DateTimeFormat(LOCALE_TAGS[this.language.locale()], {
         dateStyle: 'medium',
         timeStyle: 'short',
+        // The organisation's clock, not the browser's: everybody in the team sees the same times.
+        timeZone: this.timeZone(),
       }),
   );
 
@@ -47,7 +49,7 @@ export class DateFormatService {
     return date ? this.dateFormat().format(date) : value;
   }
 
-  /** An instant in the user's locale and time zone. */
+  /** An instant in the user's language and the organisation's time zone. */
   dateTime(value: string | null | undefined): string {
     if (!value) {
       return '';
