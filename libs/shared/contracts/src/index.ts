@@ -5,6 +5,7 @@ export * from './lib/clients';
 export * from './lib/dev-mailbox';
 export * from './lib/health';
 export * from './lib/pagination';
+export * from './lib/organisations';
 export * from './lib/problem';
 export * from './lib/refs';
 export * from './lib/roles';

@@ -17,6 +17,8 @@ export const API_PATHS = {
   checkIns: '/api/check-ins',
   /** GET → PartnerOrganisationSummary[]: your organisation's partners (for sharing consent). Staff only. */
   partnerOrganisations: '/api/partner-organisations',
+  /** GET → OrganisationSettings (staff); PUT UpdateOrganisationSettingsRequest → OrganisationSettings (admins). */
+  organisationSettings: '/api/organisation/settings',
 } as const;
 
 /** `GET/PATCH /api/clients/{id}` → Client. */
