@@ -212,6 +212,34 @@ describe('pages in the shell (axe, jsdom)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('the settings page has no violations, also with an error showing', async () => {
+    await open('/instellingen', admin, (backend) => {
+      backend
+        .expectOne(API_PATHS.organisationSettings)
+        .flush({ timeZone: 'Europe/Amsterdam', extraDaysOff: ['2031-05-05', '2031-12-24'] });
+    });
+    expect(TestBed.inject(Router).url).toBe('/instellingen');
+    expect(document.title).toBe('Instellingen – Waakvlam');
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Instellingen');
+    expect(document.querySelector('nav a[href="/instellingen"]')?.getAttribute('aria-current')).toBe('page');
+    expect(document.querySelectorAll('[data-testid=days-off] li')).toHaveLength(2);
+    expect(await violations()).toEqual([]);
+
+    document.querySelector<HTMLButtonElement>('[data-testid=add]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=error-summary]')).not.toBeNull();
+    expect(document.querySelector('#settings-new-date-error')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the settings page is closed to a coordinator', async () => {
+    await open('/instellingen', coordinator);
+    http.expectNone(API_PATHS.organisationSettings);
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(document.querySelector('nav a[href="/instellingen"]')).toBeNull();
+  });
+
   it('the who-am-i page lists the account details', async () => {
     await open('/wie-ben-ik', true);
     const terms = [...document.querySelectorAll('dt')].map((dt) => dt.textContent?.trim());
@@ -222,6 +250,7 @@ describe('pages in the shell (axe, jsdom)', () => {
 });
 
 const coordinator = aUser({ role: 'coordinator' });
+const admin = aUser({ role: 'admin' });
 
 const PARTNERS: PartnerOrganisationSummary[] = [
   { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { API_PATHS, STAFF_ROLES, type Me, type UserRole } from '@waakvlam/contracts';
+import { API_PATHS, STAFF_ROLES, type Me } from '@waakvlam/contracts';
 import { aUser, settle, testTransloco } from '../testing/test-transloco.util';
 import { AppComponent } from './app.component';
 import { AuthService } from './core/auth/auth.service';
@@ -67,16 +67,22 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it.each(['admin', 'coordinator'] satisfies UserRole[])(
-    'shows Start, Inwoners, Wie ben ik and the Dev-mailbox to a %s when the mailbox is enabled',
-    async (role) => {
-      const element = await render(aUser({ role }));
-      await flushMailbox(element, true);
-      expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-      expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Dev-mailbox']);
-      expect(element.textContent).toContain('Team Zorg Noord');
-    },
-  );
+  it('shows Start, Inwoners, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
+    const element = await render(aUser({ role: 'admin' }));
+    await flushMailbox(element, true);
+    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Instellingen', 'Dev-mailbox']);
+    expect(element.querySelector('nav a[href="/instellingen"]')).not.toBeNull();
+    expect(element.textContent).toContain('Team Zorg Noord');
+  });
+
+  it('shows Start, Inwoners, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
+    const element = await render(aUser({ role: 'coordinator' }));
+    await flushMailbox(element, true);
+    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Dev-mailbox']);
+    expect(element.querySelector('nav a[href="/instellingen"]')).toBeNull();
+  });
 
   it('shows a caseworker Vandaag, Mijn caseload, Wie ben ik and the Dev-mailbox', async () => {
     const element = await render(aUser({ role: 'caseworker' }));
@@ -87,7 +93,7 @@ describe('AppComponent (shell)', () => {
   it('hides the Dev-mailbox from staff when the mailbox is disabled', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, false);
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik']);
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Instellingen']);
   });
 
   it('never shows the Dev-mailbox to a partner and does not ask for it', async () => {

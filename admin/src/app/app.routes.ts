@@ -48,6 +48,13 @@ export const APP_ROUTES: Routes = [
         loadComponent: () => import('./features/who-am-i/who-am-i.component').then((m) => m.WhoAmIComponent),
       },
       {
+        path: 'instellingen',
+        title: 'settings.title',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () =>
+          import('./features/settings/settings.component').then((m) => m.SettingsComponent),
+      },
+      {
         path: 'dev-mailbox',
         title: 'devMailbox.title',
         canActivate: [roleGuard(STAFF_ROLES)],

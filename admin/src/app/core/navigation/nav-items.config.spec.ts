@@ -14,18 +14,36 @@ describe('navItemsFor', () => {
     expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it.each(['coordinator', 'admin'] as const)(
-    'gives a %s Start, Inwoners, Wie ben ik and the Dev-mailbox',
-    (role) => {
-      expect(labels(navItemsFor(role, { devMailbox: true }))).toEqual([
-        'app.nav.home',
-        'app.nav.clients',
-        'app.nav.whoAmI',
-        'app.nav.devMailbox',
-      ]);
-      expect(navItemsFor(role, { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
-    },
-  );
+  it('gives a coordinator Start, Inwoners, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
+    expect(labels(navItemsFor('coordinator', { devMailbox: true }))).toEqual([
+      'app.nav.home',
+      'app.nav.clients',
+      'app.nav.whoAmI',
+      'app.nav.devMailbox',
+    ]);
+    expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
+  });
+
+  it('gives an admin Start, Inwoners, Wie ben ik, Instellingen and the Dev-mailbox', () => {
+    expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
+      'app.nav.home',
+      'app.nav.clients',
+      'app.nav.whoAmI',
+      'app.nav.settings',
+      'app.nav.devMailbox',
+    ]);
+    expect(navItemsFor('admin', { devMailbox: false })).toEqual([
+      NAV_ITEMS.home,
+      NAV_ITEMS.clients,
+      NAV_ITEMS.whoAmI,
+      NAV_ITEMS.settings,
+    ]);
+  });
+
+  it.each(['coordinator', 'caseworker', 'partner'] as const)('hides Instellingen from a %s', (role) => {
+    expect(navItemsFor(role, { devMailbox: true })).not.toContain(NAV_ITEMS.settings);
+    expect(NAV_BY_ROLE[role].map((item) => item.path)).not.toContain('/instellingen');
+  });
 
   it('leaves the partner menu as it was', () => {
     expect(navItemsFor('partner', { devMailbox: true })).toEqual([NAV_ITEMS.home, NAV_ITEMS.whoAmI]);

@@ -19,12 +19,13 @@ export const NAV_ITEMS = {
   caseload: { path: '/caseload', labelKey: 'app.nav.caseload' },
   clients: { path: '/inwoners', labelKey: 'app.nav.clients' },
   whoAmI: { path: '/wie-ben-ik', labelKey: 'app.nav.whoAmI' },
+  settings: { path: '/instellingen', labelKey: 'app.nav.settings' },
   devMailbox: { path: '/dev-mailbox', labelKey: 'app.nav.devMailbox', requires: 'devMailbox' },
 } as const satisfies Record<string, NavItem>;
 
 /** The main navigation per role, in display order. */
 export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
-  admin: [NAV_ITEMS.home, NAV_ITEMS.clients, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
+  admin: [NAV_ITEMS.home, NAV_ITEMS.clients, NAV_ITEMS.whoAmI, NAV_ITEMS.settings, NAV_ITEMS.devMailbox],
   coordinator: [NAV_ITEMS.home, NAV_ITEMS.clients, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
   caseworker: [NAV_ITEMS.today, NAV_ITEMS.caseload, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
   partner: [NAV_ITEMS.home, NAV_ITEMS.whoAmI],

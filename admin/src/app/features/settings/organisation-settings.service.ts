@@ -1,0 +1,25 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_PATHS,
+  type IsoDate,
+  type OrganisationSettings,
+  type UpdateOrganisationSettingsRequest,
+} from '@waakvlam/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** `/api/organisation/settings`: how the organisation plans check-ins. */
+@Injectable({ providedIn: 'root' })
+export class OrganisationSettingsService {
+  private readonly http = inject(HttpClient);
+
+  get(): Promise<OrganisationSettings> {
+    return firstValueFrom(this.http.get<OrganisationSettings>(API_PATHS.organisationSettings));
+  }
+
+  /** Replaces the extra days off (admins only); answers the saved settings, deduplicated and sorted. */
+  saveExtraDaysOff(extraDaysOff: readonly IsoDate[]): Promise<OrganisationSettings> {
+    const body: UpdateOrganisationSettingsRequest = { extraDaysOff: [...extraDaysOff] };
+    return firstValueFrom(this.http.put<OrganisationSettings>(API_PATHS.organisationSettings, body));
+  }
+}
