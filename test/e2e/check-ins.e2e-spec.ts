@@ -21,11 +21,7 @@ describe('check-ins over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const signIn = async (user: { email: string; password: string }): Promise<HttpClient> => {
-    const browser = t.client();
-    expect((await browser.login(user.email, user.password)).status).toBe(200);
-    return browser;
-  };
+  const signIn = (user: { email: string; password: string }): Promise<HttpClient> => t.signIn(user);
 
   /** A caseworker with one planned check-in per due date, each on its own watch and client. */
   const caseload = async (offsets: number[]) => {

@@ -31,11 +31,7 @@ describe('clients over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const signIn = async (user: { email: string; password: string }): Promise<HttpClient> => {
-    const browser = t.client();
-    expect((await browser.login(user.email, user.password)).status).toBe(200);
-    return browser;
-  };
+  const signIn = (user: { email: string; password: string }): Promise<HttpClient> => t.signIn(user);
   const patch = <T>(browser: HttpClient, path: string, body: unknown) =>
     browser.request<T>('PATCH', path, body, {}, true);
 

@@ -10,11 +10,7 @@ describe('organisation settings over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const signIn = async (user: { email: string; password: string }): Promise<HttpClient> => {
-    const browser = t.client();
-    expect((await browser.login(user.email, user.password)).status).toBe(200);
-    return browser;
-  };
+  const signIn = (user: { email: string; password: string }): Promise<HttpClient> => t.signIn(user);
   const put = <T>(browser: HttpClient, body: unknown) =>
     browser.request<T>('PUT', '/api/organisation/settings', body, {}, true);
 

@@ -11,6 +11,8 @@ export interface TestApp {
   dataSource: DataSource;
   /** A new browser-like client (own cookie jar) for this app. */
   client(): HttpClient;
+  /** A new client, signed in as the user (fails the test when sign-in fails). */
+  signIn(user: { email: string; password: string }): Promise<HttpClient>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     baseUrl,
     dataSource: app.get(DataSource),
     client: () => new HttpClient(baseUrl),
+    signIn: async (user) => {
+      const client = new HttpClient(baseUrl);
+      const response = await client.login(user.email, user.password);
+      if (response.status !== 200) throw new Error(`Sign-in of ${user.email} failed: ${response.status}`);
+      return client;
+    },
     close: () => app.close(),
   };
 }

@@ -41,6 +41,7 @@ import { FormState, type FieldSpec } from '../../shared/forms/form-state';
 import { problemOf } from '../../shared/problem/problem.util';
 import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
 import { ClientsService } from './clients.service';
+import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 
 type Field =
   | 'name'
@@ -310,15 +311,7 @@ export class ClientFormComponent {
   }
 
   private focusSummary(): void {
-    afterNextRender(
-      {
-        write: () =>
-          this.document
-            .querySelector<HTMLElement>('[data-testid=error-summary] a, [data-testid=error-summary]')
-            ?.focus(),
-      },
-      { injector: this.injector },
-    );
+    focusErrorSummary(this.document, this.injector);
   }
 
   private focusHeading(id: string | null): void {

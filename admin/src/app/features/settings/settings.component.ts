@@ -20,6 +20,7 @@ import { serverFieldMessages, type Message } from '../../shared/forms/form-messa
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
 import { problemOf } from '../../shared/problem/problem.util';
 import { OrganisationSettingsService } from './organisation-settings.service';
+import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 
 type Field = 'newDate' | 'extraDaysOff';
 
@@ -183,15 +184,7 @@ export class SettingsComponent {
   }
 
   private focusSummary(): void {
-    afterNextRender(
-      {
-        write: () =>
-          this.document
-            .querySelector<HTMLElement>('[data-testid=error-summary] a, [data-testid=error-summary]')
-            ?.focus(),
-      },
-      { injector: this.injector },
-    );
+    focusErrorSummary(this.document, this.injector);
   }
 
   private focus(id: string): void {

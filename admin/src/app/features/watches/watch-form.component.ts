@@ -4,7 +4,6 @@ import {
   Component,
   DOCUMENT,
   Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -41,6 +40,7 @@ import { FormState, type FieldSpec } from '../../shared/forms/form-state';
 import { ClientsService } from '../clients/clients.service';
 import { UsersService, type StaffUser } from '../users/users.service';
 import { WatchesService } from './watches.service';
+import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 
 const PHASES = ['green', 'orange', 'red'] as const;
 type Phase = (typeof PHASES)[number];
@@ -325,14 +325,6 @@ export class WatchFormComponent {
   }
 
   private focusSummary(): void {
-    afterNextRender(
-      {
-        write: () =>
-          this.document
-            .querySelector<HTMLElement>('[data-testid=error-summary] a, [data-testid=error-summary]')
-            ?.focus(),
-      },
-      { injector: this.injector },
-    );
+    focusErrorSummary(this.document, this.injector);
   }
 }
