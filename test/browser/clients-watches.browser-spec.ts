@@ -108,9 +108,12 @@ describe('clients, watches and check-ins in the console', () => {
       startDate: new Date().toISOString().slice(0, 10),
     });
     expect(watch.status).toBe(201);
-    // Three days ago the check-in was due: it is overdue, still within its grace period.
+    // Three days ago (in the organisation's time zone, as the console counts) the check-in was due: it is
+    // overdue, still within its grace period.
     await t.dataSource.query(
-      `UPDATE check_ins SET due_date = current_date - 3, grace_ends_on = current_date + 5
+      `UPDATE check_ins
+       SET due_date = (now() AT TIME ZONE 'Europe/Amsterdam')::date - 3,
+           grace_ends_on = (now() AT TIME ZONE 'Europe/Amsterdam')::date + 5
        WHERE watch_id = $1 AND status = 'planned'`,
       [watch.body.id],
     );
