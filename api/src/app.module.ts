@@ -12,6 +12,7 @@ import { WorkerModule } from './core/queue/worker.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
 import { WatchesModule } from './modules/watches/watches.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ClientsModule,
         WatchesModule,
         CheckInsModule,
+        NotificationsModule,
         DemoModule,
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],

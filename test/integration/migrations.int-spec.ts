@@ -40,6 +40,7 @@ describe('migrations', () => {
         'check_ins',
         'client_partner_consents',
         'clients',
+        'notifications',
         'organisations',
         'partner_organisations',
         'sessions',

@@ -179,3 +179,29 @@ export async function createCheckIn(
   );
   return { id: row.id };
 }
+
+/** A notification row as the outbox would hold it (no job is queued). */
+export async function createNotification(
+  db: DataSource,
+  organisationId: string,
+  options: { status?: 'pending' | 'sending' | 'sent' | 'dead'; subject?: string; createdAt?: Date } = {},
+): Promise<{ id: string }> {
+  const status = options.status ?? 'pending';
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO notifications (organisation_id, idempotency_key, recipient, locale, subject, body_text, status,
+       attempts, last_error, created_at, sent_at)
+     VALUES ($1, $2, $3, 'nl', $4, 'Hallo', $5, $6, $7, $8, CASE WHEN $5 = 'sent' THEN now() END)
+     RETURNING id`,
+    [
+      organisationId,
+      `test-${randomUUID()}`,
+      `inwoner-${unique()}@example.nl`,
+      options.subject ?? `Bericht ${unique()}`,
+      status,
+      status === 'dead' ? 8 : status === 'sent' ? 1 : 0,
+      status === 'dead' ? '550 mailbox unavailable' : null,
+      options.createdAt ?? new Date(),
+    ],
+  );
+  return { id: row.id };
+}

@@ -9,6 +9,7 @@ import { WatchEventEntity } from '../../modules/watches/watch-event.entity';
 import { WatchEntity } from '../../modules/watches/watch.entity';
 import { CreateOrganisationsUsersSessions1795367499088 } from './migrations/1795367499088-CreateOrganisationsUsersSessions';
 import { CreateClientsWatchesCheckIns1795400000000 } from './migrations/1795400000000-CreateClientsWatchesCheckIns';
+import { CreateNotifications1795410000000 } from './migrations/1795410000000-CreateNotifications';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   CreateOrganisationsUsersSessions1795367499088,
   CreateClientsWatchesCheckIns1795400000000,
+  CreateNotifications1795410000000,
 ];

@@ -1,6 +1,7 @@
 /** Queue names. Every queue lives under the hash-tagged prefix from AppConfig.queuePrefix. */
 export const QueueName = {
   Housekeeping: 'housekeeping',
+  Mail: 'mail',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -8,6 +9,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   SessionPurge: 'session-purge',
   CheckInMissedSweep: 'check-in-missed-sweep',
+  NotificationSend: 'notification-send',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -15,12 +17,14 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export interface JobPayloads {
   [JobName.SessionPurge]: Record<string, never>;
   [JobName.CheckInMissedSweep]: Record<string, never>;
+  [JobName.NotificationSend]: { notificationId: string };
 }
 
 /** The queue each job runs on. */
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SessionPurge]: QueueName.Housekeeping,
   [JobName.CheckInMissedSweep]: QueueName.Housekeeping,
+  [JobName.NotificationSend]: QueueName.Mail,
 };
 
 /** Jobs that run once per interval across the whole cluster, as BullMQ job schedulers. */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { conflictProblem } from '../clients/field-problem.util';
 import { OrganisationCalendars } from '../watches/organisation-calendars.service';
-import { updateReturning } from '../watches/sql.util';
+import { updateReturning } from '../../core/database/update-returning.util';
 import { WatchEventsService, type NewWatchEvent } from '../watches/watch-events.service';
 import { CheckInPlanner } from './check-in-planner.service';
 import { CheckInsService } from './check-ins.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationCalendars } from '../watches/organisation-calendars.service';
-import { updateReturning } from '../watches/sql.util';
+import { updateReturning } from '../../core/database/update-returning.util';
 import { WatchEventsService } from '../watches/watch-events.service';
 import { CheckInPlanner, type PlannedCheckIn } from './check-in-planner.service';
 

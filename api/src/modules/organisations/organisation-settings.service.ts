@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrganisationSettings } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { updateReturning } from '../../core/database/update-returning.util';
 
 /** The organisation's planning settings. Calendars read them from the database each time, so changes apply at once. */
 @Injectable()
@@ -18,15 +19,14 @@ export class OrganisationSettingsService {
 
   /** Replaces the extra days off (deduplicated, sorted). Future check-ins already planned keep their dates. */
   async setExtraDaysOff(scope: TenantScope, days: readonly string[]): Promise<OrganisationSettings> {
-    // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affected].
-    const [[row]]: [Array<{ time_zone: string; extra_days_off: string[] }>, number] =
-      await this.dataSource.query(
-        `UPDATE organisations
+    const [row] = await updateReturning<{ time_zone: string; extra_days_off: string[] }>(
+      this.dataSource.manager,
+      `UPDATE organisations
        SET extra_days_off = ARRAY(SELECT DISTINCT d FROM unnest($2::date[]) AS d ORDER BY d)
        WHERE id = $1
        RETURNING time_zone, extra_days_off::text[] AS extra_days_off`,
-        [scope.organisationId, days],
-      );
+      [scope.organisationId, days],
+    );
     return { timeZone: row.time_zone, extraDaysOff: row.extra_days_off };
   }
 }

@@ -5,7 +5,7 @@ import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { CheckInPlanner } from '../check-ins/check-in-planner.service';
 import { conflictProblem, fieldProblem, isUniqueViolation } from '../clients/field-problem.util';
 import { OrganisationCalendars } from './organisation-calendars.service';
-import { updateReturning } from './sql.util';
+import { updateReturning } from '../../core/database/update-returning.util';
 import type { WatchTransitionDto } from './watch-transition.dto';
 import { WatchEventsService } from './watch-events.service';
 import { WATCH_TRANSITIONS } from './watch-transitions.util';

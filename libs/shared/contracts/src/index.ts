@@ -4,6 +4,7 @@ export * from './lib/check-ins';
 export * from './lib/clients';
 export * from './lib/dev-mailbox';
 export * from './lib/health';
+export * from './lib/notifications';
 export * from './lib/pagination';
 export * from './lib/organisations';
 export * from './lib/problem';

@@ -1,0 +1,66 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PROBLEM_TYPES, type NotificationSummary, type Page } from '@waakvlam/contracts';
+import { CurrentSession } from '../../core/auth/current-session.decorator';
+import { Roles } from '../../core/auth/roles.decorator';
+import type { SessionUser } from '../../core/auth/session-user.interface';
+import { TenantScope } from '../../core/database/tenant-scope.model';
+import { ProblemException } from '../../core/http/problem.exception';
+import { ListNotificationsQuery } from './list-notifications.query';
+import { NotificationPageDto } from './notification-page.dto';
+import { NotificationSummaryDto } from './notification-summary.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+@Roles('admin', 'coordinator')
+@ApiForbiddenResponse({ description: 'Only coordinators and admins see the outbox' })
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The organisation's outgoing e-mail, newest first, optionally by status" })
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListNotificationsQuery,
+  ): Promise<Page<NotificationSummary>> {
+    return this.notifications.list(TenantScope.fromSession(session), query);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sends a dead notification again, with a fresh set of attempts' })
+  @ApiOkResponse({ type: NotificationSummaryDto })
+  @ApiNotFoundResponse({ description: 'No such notification in your organisation' })
+  @ApiConflictResponse({ description: 'The notification is not dead' })
+  async retry(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NotificationSummary> {
+    const result = await this.notifications.retry(TenantScope.fromSession(session), id);
+    if (result === null) throw new NotFoundException();
+    if (result === 'not-dead') {
+      throw new ProblemException(PROBLEM_TYPES.conflict, 409, 'Conflict', {
+        detail: 'Only a dead notification can be retried',
+      });
+    }
+    return result;
+  }
+}
