@@ -115,6 +115,28 @@ describe('pages in the shell (axe, jsdom)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('Berichten has no violations', async () => {
+    await open('/berichten', admin, (backend) => {
+      backend.expectOne('/api/notifications?page=1&pageSize=25').flush(
+        page([
+          {
+            id: 'n1',
+            recipient: 'jan@voorbeeld.nl',
+            subject: 'Waakvlam gestart',
+            status: 'dead',
+            attempts: 5,
+            lastError: 'SMTP 550',
+            createdAt: '2031-02-03T09:00:00.000Z',
+            sentAt: null,
+          },
+        ]),
+      );
+    });
+    expect(document.title).toBe('Berichten – Waakvlam');
+    expect(document.querySelector('main table')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
   it('the clients list has no violations', async () => {
     await open('/inwoners', coordinator, (backend) => {
       backend.expectOne(`${API_PATHS.clients}?page=1&pageSize=25`).flush(page([aClient()]));

@@ -67,20 +67,27 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it('shows Start, Inwoners, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
+  it('shows Start, Inwoners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Instellingen', 'Dev-mailbox']);
+    expect(navLinks(element)).toEqual([
+      'Start',
+      'Inwoners',
+      'Berichten',
+      'Wie ben ik',
+      'Instellingen',
+      'Dev-mailbox',
+    ]);
     expect(element.querySelector('nav a[href="/instellingen"]')).not.toBeNull();
     expect(element.textContent).toContain('Team Zorg Noord');
   });
 
-  it('shows Start, Inwoners, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
+  it('shows Start, Inwoners, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
     const element = await render(aUser({ role: 'coordinator' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Dev-mailbox']);
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Berichten', 'Wie ben ik', 'Dev-mailbox']);
     expect(element.querySelector('nav a[href="/instellingen"]')).toBeNull();
   });
 
@@ -90,10 +97,10 @@ describe('AppComponent (shell)', () => {
     expect(navLinks(element)).toEqual(['Vandaag', 'Mijn caseload', 'Wie ben ik', 'Dev-mailbox']);
   });
 
-  it('hides the Dev-mailbox from staff when the mailbox is disabled', async () => {
+  it('hides the Dev-mailbox (but not Berichten) from staff when the mailbox is disabled', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, false);
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Wie ben ik', 'Instellingen']);
+    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Berichten', 'Wie ben ik', 'Instellingen']);
   });
 
   it('never shows the Dev-mailbox to a partner and does not ask for it', async () => {

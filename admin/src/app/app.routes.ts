@@ -43,6 +43,15 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENT_ROUTES),
       },
       {
+        path: 'berichten',
+        title: 'notifications.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/notifications/notification-list.component').then(
+            (m) => m.NotificationListComponent,
+          ),
+      },
+      {
         path: 'wie-ben-ik',
         title: 'whoAmI.title',
         loadComponent: () => import('./features/who-am-i/who-am-i.component').then((m) => m.WhoAmIComponent),

@@ -14,20 +14,22 @@ describe('navItemsFor', () => {
     expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives a coordinator Start, Inwoners, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
+  it('gives a coordinator Start, Inwoners, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
     expect(labels(navItemsFor('coordinator', { devMailbox: true }))).toEqual([
       'app.nav.home',
       'app.nav.clients',
+      'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.devMailbox',
     ]);
     expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives an admin Start, Inwoners, Wie ben ik, Instellingen and the Dev-mailbox', () => {
+  it('gives an admin Start, Inwoners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
     expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
       'app.nav.home',
       'app.nav.clients',
+      'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.settings',
       'app.nav.devMailbox',
@@ -35,6 +37,7 @@ describe('navItemsFor', () => {
     expect(navItemsFor('admin', { devMailbox: false })).toEqual([
       NAV_ITEMS.home,
       NAV_ITEMS.clients,
+      NAV_ITEMS.notifications,
       NAV_ITEMS.whoAmI,
       NAV_ITEMS.settings,
     ]);
@@ -43,6 +46,11 @@ describe('navItemsFor', () => {
   it.each(['coordinator', 'caseworker', 'partner'] as const)('hides Instellingen from a %s', (role) => {
     expect(navItemsFor(role, { devMailbox: true })).not.toContain(NAV_ITEMS.settings);
     expect(NAV_BY_ROLE[role].map((item) => item.path)).not.toContain('/instellingen');
+  });
+
+  it.each(['caseworker', 'partner'] as const)('hides Berichten from a %s', (role) => {
+    expect(navItemsFor(role, { devMailbox: true })).not.toContain(NAV_ITEMS.notifications);
+    expect(NAV_BY_ROLE[role].map((item) => item.path)).not.toContain('/berichten');
   });
 
   it('leaves the partner menu as it was', () => {

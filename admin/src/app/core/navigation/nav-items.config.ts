@@ -18,6 +18,7 @@ export const NAV_ITEMS = {
   today: { path: '/vandaag', labelKey: 'app.nav.today' },
   caseload: { path: '/caseload', labelKey: 'app.nav.caseload' },
   clients: { path: '/inwoners', labelKey: 'app.nav.clients' },
+  notifications: { path: '/berichten', labelKey: 'app.nav.notifications' },
   whoAmI: { path: '/wie-ben-ik', labelKey: 'app.nav.whoAmI' },
   settings: { path: '/instellingen', labelKey: 'app.nav.settings' },
   devMailbox: { path: '/dev-mailbox', labelKey: 'app.nav.devMailbox', requires: 'devMailbox' },
@@ -25,8 +26,21 @@ export const NAV_ITEMS = {
 
 /** The main navigation per role, in display order. */
 export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
-  admin: [NAV_ITEMS.home, NAV_ITEMS.clients, NAV_ITEMS.whoAmI, NAV_ITEMS.settings, NAV_ITEMS.devMailbox],
-  coordinator: [NAV_ITEMS.home, NAV_ITEMS.clients, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
+  admin: [
+    NAV_ITEMS.home,
+    NAV_ITEMS.clients,
+    NAV_ITEMS.notifications,
+    NAV_ITEMS.whoAmI,
+    NAV_ITEMS.settings,
+    NAV_ITEMS.devMailbox,
+  ],
+  coordinator: [
+    NAV_ITEMS.home,
+    NAV_ITEMS.clients,
+    NAV_ITEMS.notifications,
+    NAV_ITEMS.whoAmI,
+    NAV_ITEMS.devMailbox,
+  ],
   caseworker: [NAV_ITEMS.today, NAV_ITEMS.caseload, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
   partner: [NAV_ITEMS.home, NAV_ITEMS.whoAmI],
 };

@@ -19,6 +19,8 @@ export const API_PATHS = {
   partnerOrganisations: '/api/partner-organisations',
   /** GET → OrganisationSettings (staff); PUT UpdateOrganisationSettingsRequest → OrganisationSettings (admins). */
   organisationSettings: '/api/organisation/settings',
+  /** GET ?status=&page=&pageSize= → Page<NotificationSummary> (coordinators, admins). */
+  notifications: '/api/notifications',
 } as const;
 
 /** `GET/PATCH /api/clients/{id}` → Client. */
@@ -32,3 +34,5 @@ export const watchActionPath = (id: string, action: 'pause' | 'resume' | 'end' |
 export const watchEventsPath = (id: string): string => `/api/watches/${id}/events`;
 /** `POST /api/check-ins/{id}/complete` with CompleteCheckInRequest → CheckIn (409 when done, missed or cancelled). */
 export const completeCheckInPath = (id: string): string => `/api/check-ins/${id}/complete`;
+/** `POST /api/notifications/{id}/retry` → NotificationSummary (only for a dead message; 409 otherwise). */
+export const retryNotificationPath = (id: string): string => `/api/notifications/${id}/retry`;
