@@ -13,6 +13,9 @@ import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
+import { SchedulingModule } from './modules/scheduling/scheduling.module';
+import { SelfCheckInModule } from './modules/self-check-in/self-check-in.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
 import { WatchesModule } from './modules/watches/watches.module';
@@ -38,6 +41,9 @@ export class AppModule {
         WatchesModule,
         CheckInsModule,
         NotificationsModule,
+        SchedulingModule,
+        RemindersModule,
+        SelfCheckInModule,
         DemoModule,
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],

@@ -37,6 +37,7 @@ describe('migrations', () => {
       const [ranA, ranB] = await Promise.all([runPendingMigrations(a), runPendingMigrations(b)]);
       expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
       expect(await tables(probe)).toEqual([
+        'check_in_tokens',
         'check_ins',
         'client_partner_consents',
         'clients',
@@ -44,6 +45,7 @@ describe('migrations', () => {
         'organisations',
         'partner_organisations',
         'sessions',
+        'timers',
         'users',
         'watch_events',
         'watches',

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../api/src/app.module';
 import { SessionService } from '../../api/src/core/auth/session.service';
-import { JOB_SCHEDULES, JobName, QueueName } from '../../api/src/core/queue/queue.constants';
+import { JOB_QUEUE, JobName, QueueName, jobSchedules } from '../../api/src/core/queue/queue.constants';
 import { QueueService } from '../../api/src/core/queue/queue.service';
 import { createTeam } from '../support/factories';
 import { testConfig } from '../support/test-config';
@@ -36,9 +36,13 @@ describe('queue workers against Redis and PostgreSQL', () => {
   });
 
   it('registers every cluster-wide schedule as a BullMQ job scheduler under the hash-tagged prefix', async () => {
-    const queue = app.get(QueueService).queue(QueueName.Housekeeping);
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(JOB_SCHEDULES.map((s) => s.id).sort());
+    const expected = jobSchedules({ plannerMs: config.plannerIntervalMs, lapseScanMs: config.lapseScanMs });
+    const registered: string[] = [];
+    for (const name of Object.values(QueueName)) {
+      const schedulers = await app.get(QueueService).queue(name).getJobSchedulers();
+      registered.push(...schedulers.map((s) => `${name}/${s.key}/${s.every ?? ''}`));
+    }
+    expect(registered.sort()).toEqual(expected.map((s) => `${JOB_QUEUE[s.job]}/${s.id}/${s.everyMs}`).sort());
     const keys = await redis.keys(`{${config.redisPrefix}}:${QueueName.Housekeeping}:*`);
     expect(keys.length).toBeGreaterThan(0);
   });

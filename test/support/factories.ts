@@ -106,7 +106,14 @@ export async function createClient(
   db: DataSource,
   organisationId: string,
   recordedBy: string,
-  options: { name?: string; reference?: string; postcode?: string; neighbourhood?: string | null } = {},
+  options: {
+    name?: string;
+    reference?: string;
+    postcode?: string;
+    neighbourhood?: string | null;
+    email?: string | null;
+    consentEmailReminders?: boolean;
+  } = {},
 ): Promise<{ id: string; name: string; reference: string; postcode: string }> {
   clientCounter += 1;
   const name = options.name ?? `Inwoner ${unique()}`;
@@ -114,9 +121,18 @@ export async function createClient(
   const postcode = options.postcode ?? '1234AB';
   const [row]: Array<{ id: string }> = await db.query(
     `INSERT INTO clients (organisation_id, reference, name, preferred_channel, postcode, house_number, neighbourhood,
-       legal_basis, consent_email_reminders, consent_recorded_by)
-     VALUES ($1, $2, $3, 'phone', $4, '1', $5, 'consent', false, $6) RETURNING id`,
-    [organisationId, reference, name, postcode, options.neighbourhood ?? null, recordedBy],
+       legal_basis, consent_email_reminders, consent_recorded_by, email)
+     VALUES ($1, $2, $3, 'phone', $4, '1', $5, 'consent', $7, $6, $8) RETURNING id`,
+    [
+      organisationId,
+      reference,
+      name,
+      postcode,
+      options.neighbourhood ?? null,
+      recordedBy,
+      options.consentEmailReminders ?? false,
+      options.email ?? null,
+    ],
   );
   return { id: row.id, name, reference, postcode };
 }
@@ -132,6 +148,10 @@ export async function createWatch(
     status?: 'active' | 'paused' | 'lapsed' | 'reactivated' | 'ended';
     intervalDays?: number;
     endedAt?: Date;
+    contactMode?: 'phone' | 'visit' | 'message' | 'self';
+    lapseThreshold?: number;
+    missedInRow?: number;
+    preNoticeWorkingDays?: number;
   } = {},
 ): Promise<{ id: string }> {
   const status = options.status ?? 'active';
@@ -139,9 +159,9 @@ export async function createWatch(
   const [row]: Array<{ id: string }> = await db.query(
     `INSERT INTO watches (organisation_id, client_id, status, primary_caseworker_id, backup_caseworker_id,
        interval_days, min_interval_days, max_interval_days, contact_mode, signaleringsplan, start_date, review_date,
-       ended_at, end_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, 7, 90, 'phone', '{"green":{"signs":"","actions":""},"orange":{"signs":"","actions":""},"red":{"signs":"","actions":""}}',
-       current_date - 30, current_date + 335, $7, $8)
+       ended_at, end_reason, lapse_threshold, missed_in_row, pre_notice_working_days)
+     VALUES ($1, $2, $3, $4, $5, $6, 7, 90, $9, '{"green":{"signs":"","actions":""},"orange":{"signs":"","actions":""},"red":{"signs":"","actions":""}}',
+       current_date - 30, current_date + 335, $7, $8, $10, $11, $12)
      RETURNING id`,
     [
       organisationId,
@@ -152,6 +172,10 @@ export async function createWatch(
       interval,
       status === 'ended' ? (options.endedAt ?? new Date()) : null,
       status === 'ended' ? 'other' : null,
+      options.contactMode ?? 'phone',
+      options.lapseThreshold ?? 2,
+      options.missedInRow ?? 0,
+      options.preNoticeWorkingDays ?? 2,
     ],
   );
   return { id: row.id };
@@ -204,4 +228,26 @@ export async function createNotification(
     ],
   );
   return { id: row.id };
+}
+
+export type TestTimerKind =
+  | 'check_in_pre_notice'
+  | 'check_in_overdue'
+  | 'check_in_grace_ended'
+  | 'check_in_missed'
+  | 'caseworker_digest';
+
+/** A pending timer (as planning writes it); fires now unless told otherwise. */
+export async function createTimer(
+  db: DataSource,
+  organisationId: string,
+  kind: TestTimerKind,
+  subjectId: string,
+  fireAt: Date = new Date(),
+): Promise<{ id: string }> {
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO timers (organisation_id, kind, subject_id, fire_at) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+    [organisationId, kind, subjectId, fireAt],
+  );
+  return row;
 }

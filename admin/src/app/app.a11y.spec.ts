@@ -236,9 +236,12 @@ describe('pages in the shell (axe, jsdom)', () => {
 
   it('the settings page has no violations, also with an error showing', async () => {
     await open('/instellingen', admin, (backend) => {
-      backend
-        .expectOne(API_PATHS.organisationSettings)
-        .flush({ timeZone: 'Europe/Amsterdam', extraDaysOff: ['2031-05-05', '2031-12-24'] });
+      backend.expectOne(API_PATHS.organisationSettings).flush({
+        timeZone: 'Europe/Amsterdam',
+        extraDaysOff: ['2031-05-05', '2031-12-24'],
+        discreetSenderName: null,
+        clientNamesInEmail: false,
+      });
     });
     expect(TestBed.inject(Router).url).toBe('/instellingen');
     expect(document.title).toBe('Instellingen – Waakvlam');
@@ -326,6 +329,7 @@ function aWatch(): Watch {
     startDate: '2031-01-01',
     reviewDate: '2032-01-01',
     lapseThreshold: 3,
+    preNoticeWorkingDays: 2,
     gracePeriodDays: 3,
     reopenPeriodMonths: 6,
     endedAt: null,

@@ -15,6 +15,13 @@ export const APP_ROUTES: Routes = [
     loadComponent: () => import('./features/sign-in/sign-in.component').then((m) => m.SignInComponent),
   },
   {
+    // The client's self check-in link from the pre-notice e-mail: public, no sign-in, no staff navigation.
+    path: 'check-in/:token',
+    title: 'selfCheckIn.title',
+    loadComponent: () =>
+      import('./features/self-check-in/self-check-in.component').then((m) => m.SelfCheckInComponent),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     children: [

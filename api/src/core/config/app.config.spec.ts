@@ -30,7 +30,7 @@ describe('AppConfig.fromEnv', () => {
 
   it('requires the external services and forbids demo data in production', () => {
     expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
-      /DATABASE_URL is required in production[\s\S]*REDIS_URL is required[\s\S]*SMTP_URL is required[\s\S]*SEED_DEMO must not be true/,
+      /DATABASE_URL is required in production[\s\S]*REDIS_URL is required[\s\S]*SMTP_URL is required[\s\S]*PUBLIC_URL is required[\s\S]*SEED_DEMO must not be true/,
     );
   });
 
@@ -40,9 +40,11 @@ describe('AppConfig.fromEnv', () => {
       DATABASE_URL: 'postgres://db/waakvlam',
       REDIS_URL: 'redis://redis:6379',
       SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://waakvlam.example.nl/',
       ADMIN_DIST: '',
     });
     expect(config.cookieSecure).toBe(true);
+    expect(config.publicUrl).toBe('https://waakvlam.example.nl');
     expect(config.seedDemo).toBe(false);
     expect(config.adminDist).toBeNull();
   });

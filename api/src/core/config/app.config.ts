@@ -34,6 +34,21 @@ export class AppConfig {
   readonly adminDist: string | null;
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
+  /** Where users reach the service: the base of links in e-mails (no trailing slash). */
+  readonly publicUrl: string;
+  /** The timer planner's tick interval, once per cluster. */
+  readonly plannerIntervalMs: number;
+  /** The planner claims timers due within this horizon and adds their jobs with the remaining delay. */
+  readonly plannerHorizonMs: number;
+  readonly plannerBatchSize: number;
+  /** The planner stops adding jobs while the timer queue holds more than this. */
+  readonly plannerQueueCap: number;
+  /** A claimed timer not completed this long after its fire time is claimed again (its job was lost). */
+  readonly timerLeaseMs: number;
+  readonly lapseScanMs: number;
+  /** Jobs processed at once per queue per worker process. */
+  readonly workerConcurrency: number;
+  readonly selfCheckInLimitPerMinute: number;
 
   private constructor(values: Omit<AppConfig, 'hasRole' | 'queuePrefix'>) {
     this.env = values.env;
@@ -61,6 +76,15 @@ export class AppConfig {
     this.adminDist = values.adminDist;
     this.logLevel = values.logLevel;
     this.shutdownTimeoutMs = values.shutdownTimeoutMs;
+    this.publicUrl = values.publicUrl;
+    this.plannerIntervalMs = values.plannerIntervalMs;
+    this.plannerHorizonMs = values.plannerHorizonMs;
+    this.plannerBatchSize = values.plannerBatchSize;
+    this.plannerQueueCap = values.plannerQueueCap;
+    this.timerLeaseMs = values.timerLeaseMs;
+    this.lapseScanMs = values.lapseScanMs;
+    this.workerConcurrency = values.workerConcurrency;
+    this.selfCheckInLimitPerMinute = values.selfCheckInLimitPerMinute;
   }
 
   hasRole(role: ProcessRole): boolean {
@@ -112,6 +136,15 @@ export class AppConfig {
       adminDist: env['ADMIN_DIST'] === '' ? null : e.ADMIN_DIST,
       logLevel: e.LOG_LEVEL,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      plannerIntervalMs: e.PLANNER_INTERVAL_MS,
+      plannerHorizonMs: e.PLANNER_HORIZON_SECONDS * 1000,
+      plannerBatchSize: e.PLANNER_BATCH_SIZE,
+      plannerQueueCap: e.PLANNER_QUEUE_CAP,
+      timerLeaseMs: e.TIMER_LEASE_SECONDS * 1000,
+      lapseScanMs: e.LAPSE_SCAN_MINUTES * 60_000,
+      workerConcurrency: e.WORKER_CONCURRENCY,
+      selfCheckInLimitPerMinute: e.SELF_CHECK_IN_LIMIT_PER_MINUTE,
     });
   }
 }

@@ -90,10 +90,19 @@ export const configSchema = z
     ADMIN_DIST: z.string().default('dist/admin/browser'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: int(25_000, 1_000, 600_000),
+    PUBLIC_URL: url(['http:', 'https:']).optional(),
+    PLANNER_INTERVAL_MS: int(5_000, 100, 600_000),
+    PLANNER_HORIZON_SECONDS: int(60, 1, 3_600),
+    PLANNER_BATCH_SIZE: int(1_000, 1, 10_000),
+    PLANNER_QUEUE_CAP: int(20_000, 1, 10_000_000),
+    TIMER_LEASE_SECONDS: int(300, 5, 86_400),
+    LAPSE_SCAN_MINUTES: int(5, 1, 24 * 60),
+    WORKER_CONCURRENCY: int(8, 1, 500),
+    SELF_CHECK_IN_LIMIT_PER_MINUTE: int(20, 1, 10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const) {
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
     if (env.SEED_DEMO) {

@@ -10,6 +10,7 @@ import { WatchEntity } from '../../modules/watches/watch.entity';
 import { CreateOrganisationsUsersSessions1795367499088 } from './migrations/1795367499088-CreateOrganisationsUsersSessions';
 import { CreateClientsWatchesCheckIns1795400000000 } from './migrations/1795400000000-CreateClientsWatchesCheckIns';
 import { CreateNotifications1795410000000 } from './migrations/1795410000000-CreateNotifications';
+import { CreateTimers1795420000000 } from './migrations/1795420000000-CreateTimers';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateOrganisationsUsersSessions1795367499088,
   CreateClientsWatchesCheckIns1795400000000,
   CreateNotifications1795410000000,
+  CreateTimers1795420000000,
 ];

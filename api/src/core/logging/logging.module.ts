@@ -23,7 +23,8 @@ import { requestId } from '../http/request-id.util';
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              path: (req.url ?? '').split('?')[0],
+              // A self check-in link's secret is in its path: it never reaches the logs.
+              path: (req.url ?? '').split('?')[0].replace(/\/check-in\/[^/]+/, '/check-in/:token'),
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

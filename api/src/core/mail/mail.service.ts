@@ -6,6 +6,8 @@ import { DevSmtpCatcher } from './dev-smtp-catcher.server';
 
 export interface OutgoingMail {
   to: string;
+  /** The sender's display name; the name in MAIL_FROM when unset. The address is always MAIL_FROM's. */
+  fromName?: string | null;
   subject: string;
   text: string;
   html?: string;
@@ -37,7 +39,7 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<{ messageId: string; accepted: string[] }> {
     const transport = await this.getTransport();
     const info = await transport.sendMail({
-      from: this.config.mailFrom,
+      from: mail.fromName ? { name: mail.fromName, address: this.fromAddress } : this.config.mailFrom,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
@@ -46,6 +48,12 @@ export class MailService implements OnApplicationShutdown {
       headers: mail.headers,
     });
     return { messageId: info.messageId, accepted: info.accepted.map(String) };
+  }
+
+  /** The address part of MAIL_FROM (`Name <address>` or a bare address). */
+  private get fromAddress(): string {
+    const from = this.config.mailFrom;
+    return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
   }
 
   private getTransport(): Promise<Transport> {

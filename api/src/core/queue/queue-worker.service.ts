@@ -4,7 +4,7 @@ import { type Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app.config';
 import { JOB_PROCESSOR_METADATA, type JobProcessor } from './job-processor.decorator';
 import { buildProcessorMap } from './job-processor-registry.util';
-import { JOB_QUEUE, JOB_SCHEDULES, JobName, QueueName } from './queue.constants';
+import { JOB_QUEUE, JobName, QueueName, RETIRED_SCHEDULES, jobSchedules } from './queue.constants';
 import { QueueService } from './queue.service';
 import { RedisConnections } from './redis-connections.service';
 
@@ -45,7 +45,8 @@ export class QueueWorkerService implements OnApplicationBootstrap, OnApplication
         {
           connection: this.redis.create(`worker-${queueName}`, { maxRetriesPerRequest: null }),
           prefix: this.config.queuePrefix,
-          concurrency: 4,
+          // One planner tick at a time per process; the others as configured.
+          concurrency: queueName === QueueName.Planner ? 1 : this.config.workerConcurrency,
         },
       );
       worker.on('failed', (job, err) =>
@@ -55,9 +56,15 @@ export class QueueWorkerService implements OnApplicationBootstrap, OnApplication
       this.workers.push(worker);
     }
 
-    for (const schedule of JOB_SCHEDULES) {
+    const schedules = jobSchedules({
+      plannerMs: this.config.plannerIntervalMs,
+      lapseScanMs: this.config.lapseScanMs,
+    });
+    for (const schedule of schedules) {
       await this.queues.upsertSchedule(schedule.id, schedule.job, schedule.everyMs, {});
     }
+    for (const retired of RETIRED_SCHEDULES)
+      await this.queues.queue(retired.queue).removeJobScheduler(retired.id);
     this.logger.log(`Processing ${processors.size} job types on ${this.workers.length} queues`);
   }
 

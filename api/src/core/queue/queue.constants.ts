@@ -1,6 +1,10 @@
 /** Queue names. Every queue lives under the hash-tagged prefix from AppConfig.queuePrefix. */
 export const QueueName = {
   Housekeeping: 'housekeeping',
+  /** The timer planner alone: one tick at a time per worker, never stuck behind other work. */
+  Planner: 'planner',
+  /** The jobs of due timers (reminders, escalations, missed check-ins, digests). */
+  Timers: 'timers',
   Mail: 'mail',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -8,27 +12,80 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Job names. No `:` in names or job ids: BullMQ uses it as its key separator. */
 export const JobName = {
   SessionPurge: 'session-purge',
-  CheckInMissedSweep: 'check-in-missed-sweep',
+  TimerPlanner: 'timer-planner',
+  TimerPurge: 'timer-purge',
+  LapseScan: 'lapse-scan',
+  CheckInPreNotice: 'check-in-pre-notice',
+  CheckInOverdue: 'check-in-overdue',
+  CheckInGraceEnded: 'check-in-grace-ended',
+  CheckInMissed: 'check-in-missed',
+  CaseworkerDigest: 'caseworker-digest',
   NotificationSend: 'notification-send',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
+/** The payload of a timer's job: the timer's id (a bigint, as a string). */
+export interface TimerJobPayload {
+  timerId: string;
+}
+
 /** The payload of every job: ids only, never personal data (Redis and logs must not hold any). */
 export interface JobPayloads {
   [JobName.SessionPurge]: Record<string, never>;
-  [JobName.CheckInMissedSweep]: Record<string, never>;
+  [JobName.TimerPlanner]: Record<string, never>;
+  [JobName.TimerPurge]: Record<string, never>;
+  [JobName.LapseScan]: Record<string, never>;
+  [JobName.CheckInPreNotice]: TimerJobPayload;
+  [JobName.CheckInOverdue]: TimerJobPayload;
+  [JobName.CheckInGraceEnded]: TimerJobPayload;
+  [JobName.CheckInMissed]: TimerJobPayload;
+  [JobName.CaseworkerDigest]: TimerJobPayload;
   [JobName.NotificationSend]: { notificationId: string };
 }
 
 /** The queue each job runs on. */
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SessionPurge]: QueueName.Housekeeping,
-  [JobName.CheckInMissedSweep]: QueueName.Housekeeping,
+  [JobName.TimerPlanner]: QueueName.Planner,
+  [JobName.TimerPurge]: QueueName.Housekeeping,
+  [JobName.LapseScan]: QueueName.Housekeeping,
+  [JobName.CheckInPreNotice]: QueueName.Timers,
+  [JobName.CheckInOverdue]: QueueName.Timers,
+  [JobName.CheckInGraceEnded]: QueueName.Timers,
+  [JobName.CheckInMissed]: QueueName.Timers,
+  [JobName.CaseworkerDigest]: QueueName.Timers,
   [JobName.NotificationSend]: QueueName.Mail,
 };
 
-/** Jobs that run once per interval across the whole cluster, as BullMQ job schedulers. */
-export const JOB_SCHEDULES: ReadonlyArray<{ id: string; job: JobName; everyMs: number }> = [
-  { id: 'session-purge-every-15-minutes', job: JobName.SessionPurge, everyMs: 15 * 60_000 },
-  { id: 'check-in-missed-sweep-every-15-minutes', job: JobName.CheckInMissedSweep, everyMs: 15 * 60_000 },
+/** Timer kinds as stored in `timers.kind`, and the job that acts on each. */
+export const TIMER_JOB = {
+  check_in_pre_notice: JobName.CheckInPreNotice,
+  check_in_overdue: JobName.CheckInOverdue,
+  check_in_grace_ended: JobName.CheckInGraceEnded,
+  check_in_missed: JobName.CheckInMissed,
+  caseworker_digest: JobName.CaseworkerDigest,
+} as const satisfies Record<string, JobName>;
+export type TimerKind = keyof typeof TIMER_JOB;
+
+/** A job that runs once per interval across the whole cluster, as a BullMQ job scheduler. */
+export interface JobSchedule {
+  id: string;
+  job: JobName;
+  everyMs: number;
+}
+
+/** The cluster-wide schedules; their intervals come from the configuration. */
+export function jobSchedules(intervals: { plannerMs: number; lapseScanMs: number }): JobSchedule[] {
+  return [
+    { id: 'session-purge-every-15-minutes', job: JobName.SessionPurge, everyMs: 15 * 60_000 },
+    { id: 'timer-planner', job: JobName.TimerPlanner, everyMs: intervals.plannerMs },
+    { id: 'timer-purge', job: JobName.TimerPurge, everyMs: 60 * 60_000 },
+    { id: 'lapse-scan', job: JobName.LapseScan, everyMs: intervals.lapseScanMs },
+  ];
+}
+
+/** Schedulers of earlier versions, removed at start-up so they stop producing jobs nobody processes. */
+export const RETIRED_SCHEDULES: ReadonlyArray<{ id: string; queue: QueueName }> = [
+  // Replaced by the check-in-missed timer of each check-in.
+  { id: 'check-in-missed-sweep-every-15-minutes', queue: QueueName.Housekeeping },
 ];

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@waakvlam/schedule';
 import type { EntityManager } from 'typeorm';
+import { TimersService } from '../scheduling/timers.service';
+import { firstLadderStep } from './check-in-ladder.util';
+import { updateReturning } from '../../core/database/update-returning.util';
 
 export interface PlannedCheckIn {
   organisationId: string;
@@ -9,11 +12,18 @@ export interface PlannedCheckIn {
   caseworkerId: string;
   dueDate: string;
   graceEndsOn: string;
+  /** The organisation's calendar: the check-in's timers fire in its time zone, on its working days. */
+  calendar: WorkingCalendar;
 }
 
-/** Plans and cancels check-ins inside the caller's transaction; the caller holds the watch's row lock. */
+/**
+ * Plans and cancels check-ins inside the caller's transaction; the caller holds the watch's row lock. A planned
+ * check-in gets its first timer in the same transaction, and cancelling it cancels its timers.
+ */
 @Injectable()
 export class CheckInPlanner {
+  constructor(private readonly timers: TimersService) {}
+
   /** The check-in due `from` + interval (next working day), with its grace period in working days. */
   schedule(
     calendar: WorkingCalendar,
@@ -35,15 +45,20 @@ export class CheckInPlanner {
     return { dueDate, graceEndsOn: calendar.addWorkingDays(dueDate, gracePeriodDays) };
   }
 
-  /** Inserts planned check-ins in one statement; returns their ids in the same order. */
-  async plan(tx: EntityManager, checkIns: readonly PlannedCheckIn[]): Promise<string[]> {
+  /** Inserts planned check-ins in one statement, and their first timers in another; returns their ids in order. */
+  async plan(tx: EntityManager, checkIns: readonly PlannedCheckIn[], now = new Date()): Promise<string[]> {
     if (checkIns.length === 0) return [];
-    const rows: Array<{ id: string }> = await tx.query(
+    const settings: Array<{ id: string; pre_notice_working_days: number }> = await tx.query(
+      `SELECT id, pre_notice_working_days FROM watches WHERE id = ANY($1::uuid[])`,
+      [checkIns.map((c) => c.watchId)],
+    );
+    const preNotice = new Map(settings.map((w) => [w.id, w.pre_notice_working_days]));
+    const rows: Array<{ id: string; watch_id: string }> = await tx.query(
       `INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, due_date, grace_ends_on)
        SELECT p.organisation_id, p.watch_id, p.caseworker_id, p.due_date, p.grace_ends_on
        FROM jsonb_to_recordset($1::jsonb)
          AS p(organisation_id uuid, watch_id uuid, caseworker_id uuid, due_date date, grace_ends_on date)
-       RETURNING id`,
+       RETURNING id, watch_id`,
       [
         JSON.stringify(
           checkIns.map((c) => ({
@@ -56,14 +71,42 @@ export class CheckInPlanner {
         ),
       ],
     );
-    return rows.map((r) => r.id);
+    // A watch has at most one planned check-in: its id names the new row.
+    const idOf = new Map(rows.map((r) => [r.watch_id, r.id]));
+    await this.timers.schedule(
+      tx,
+      checkIns.map((c) => {
+        const step = firstLadderStep(
+          c.calendar,
+          {
+            dueDate: c.dueDate,
+            graceEndsOn: c.graceEndsOn,
+            preNoticeWorkingDays: preNotice.get(c.watchId) ?? 0,
+          },
+          now,
+        );
+        return {
+          organisationId: c.organisationId,
+          kind: step.kind,
+          subjectId: idOf.get(c.watchId) as string,
+          fireAt: step.fireAt,
+        };
+      }),
+    );
+    return checkIns.map((c) => idOf.get(c.watchId) as string);
   }
 
-  /** Cancels the watch's planned check-in, if any. */
+  /** Cancels the watch's planned check-in, if any, and its timers. */
   async cancelPlanned(tx: EntityManager, watchId: string): Promise<void> {
-    await tx.query(
-      `UPDATE check_ins SET status = 'cancelled', updated_at = now() WHERE watch_id = $1 AND status = 'planned'`,
+    const cancelled = await updateReturning<{ id: string }>(
+      tx,
+      `UPDATE check_ins SET status = 'cancelled', updated_at = now() WHERE watch_id = $1 AND status = 'planned'
+       RETURNING id`,
       [watchId],
+    );
+    await this.timers.cancelForSubjects(
+      tx,
+      cancelled.map((c) => c.id),
     );
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseworkerView, CheckIn } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
-import { OrganisationCalendars } from '../watches/organisation-calendars.service';
+import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { CHECK_IN_SELECT, toCheckIn, type CheckInRow } from './check-in-row.util';
 import { viewDueRange } from './check-in-views.util';
 

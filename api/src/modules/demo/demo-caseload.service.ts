@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { WorkingCalendar } from '@waakvlam/schedule';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
+import { firstLadderStep } from '../check-ins/check-in-ladder.util';
+import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
+import { TimersService } from '../scheduling/timers.service';
 import { buildDemoCaseload, type DemoStaff } from './demo-caseload.util';
 
-/** Inserts the demo residents, watches, check-ins and timeline: one statement per table. */
+/** Inserts the demo residents, watches, check-ins, their timers and timeline: one statement per table. */
 @Injectable()
 export class DemoCaseloadSeeder {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly timers: TimersService,
+    private readonly digests: DigestSchedulerService,
+  ) {}
 
   /** Returns the number of residents. `now` decides what is overdue, due today and later. */
   async seed(tx: EntityManager, organisationId: string, staff: DemoStaff, now = new Date()): Promise<number> {
@@ -63,6 +70,22 @@ export class DemoCaseloadSeeder {
        ORDER BY r.at`,
       [organisationId, json(caseload.events)],
     );
+    // The planned check-ins' first timers and the caseworkers' digests, as the product plans them.
+    const planned = caseload.checkIns
+      .filter((c) => c['status'] === 'planned')
+      .map((c) => c as { id: string; caseworker_id: string; due_date: string; grace_ends_on: string });
+    await this.timers.schedule(
+      tx,
+      planned.map((c) => {
+        const step = firstLadderStep(
+          calendar,
+          { dueDate: c.due_date, graceEndsOn: c.grace_ends_on, preNoticeWorkingDays: 2 },
+          now,
+        );
+        return { organisationId, kind: step.kind, subjectId: c.id, fireAt: step.fireAt };
+      }),
+    );
+    await this.digests.ensure(tx, organisationId, [...new Set(planned.map((c) => c.caseworker_id))], now);
     return caseload.clients.length;
   }
 }

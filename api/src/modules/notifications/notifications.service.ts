@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale, NotificationStatus, NotificationSummary, Page } from '@waakvlam/contracts';
 import type { JobsOptions } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { JobName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
+import { AppConfig } from '../../core/config/app.config';
 import { updateReturning } from '../../core/database/update-returning.util';
 import { DEFAULT_NOTIFICATION_RETRY_POLICY, type NotificationRetryPolicy } from './notification-retry.policy';
 import {
@@ -14,16 +15,29 @@ import {
 } from './notification-row.util';
 
 export interface NewNotification {
-  /** One e-mail per key, however often it is enqueued (e.g. `check-in-reminder-<checkInId>`). */
+  /** One e-mail per key, however often it is written (e.g. `check-in-overdue-<checkInId>`). */
   idempotencyKey: string;
   recipient: string;
   subject: string;
   text: string;
   html?: string;
   locale: Locale;
+  /** The sender's display name (an organisation's discreet mode); the configured MAIL_FROM name otherwise. */
+  senderName?: string | null;
+  /** The secret of a self check-in link: `{{link}}` in the body becomes the link when sending, then it is erased. */
+  linkSecret?: string | null;
 }
 
-/** The notifications outbox: every e-mail is a row first, then a `notification-send` job on the mail queue. */
+/** How long a message may wait for its job before the planner presumes the job lost: TIMER_LEASE_SECONDS. */
+const lease = (millisecondsParam: string): string =>
+  `make_interval(secs => ${millisecondsParam}::float8 / 1000)`;
+const RECOVERY_BATCH = 1000;
+
+/**
+ * The notifications outbox: every e-mail is a row first, then a `notification-send` job on the mail queue.
+ * Write the row in the transaction of the change that causes it (`write`), and queue its job after commit
+ * (`dispatch`); a job lost in between (crash, Redis flush) is queued again by `recoverLost` once the lease passes.
+ */
 @Injectable()
 export class NotificationsService {
   /** Read by the processor too; tests shorten the delays. */
@@ -32,41 +46,86 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
-   * Records the e-mail and queues its job; returns the notification id. The same key again returns the existing id
-   * and sends nothing new (a still pending one is queued again under its own job id, which BullMQ ignores when the
-   * job still exists).
+   * Records messages in the caller's transaction; returns the ids of the new ones (a key that exists already is
+   * skipped: one e-mail per key). Pass the ids to `dispatch` after the transaction commits.
    */
-  async enqueue(scope: TenantScope, mail: NewNotification): Promise<string> {
-    const inserted: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO notifications (organisation_id, idempotency_key, recipient, locale, subject, body_text, body_html)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+  async write(
+    tx: EntityManager,
+    organisationId: string,
+    mails: readonly NewNotification[],
+  ): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const rows: Array<{ id: string }> = await tx.query(
+      `INSERT INTO notifications (organisation_id, idempotency_key, recipient, locale, subject, body_text, body_html,
+         sender_name, link_secret, dispatches, lease_until)
+       SELECT $1, m.idempotency_key, m.recipient, m.locale, m.subject, m.body_text, m.body_html, m.sender_name,
+              m.link_secret, 1, now() + ${lease('$3')}
+       FROM jsonb_to_recordset($2::jsonb) AS m(idempotency_key text, recipient text, locale text, subject text,
+         body_text text, body_html text, sender_name text, link_secret text)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
       [
-        scope.organisationId,
-        mail.idempotencyKey,
-        mail.recipient,
-        mail.locale,
-        mail.subject,
-        mail.text,
-        mail.html ?? null,
+        organisationId,
+        JSON.stringify(
+          mails.map((m) => ({
+            idempotency_key: m.idempotencyKey,
+            recipient: m.recipient,
+            locale: m.locale,
+            subject: m.subject,
+            body_text: m.text,
+            body_html: m.html ?? null,
+            sender_name: m.senderName ?? null,
+            link_secret: m.linkSecret ?? null,
+          })),
+        ),
+        this.config.timerLeaseMs,
       ],
     );
-    if (inserted[0]) {
-      await this.addJob(inserted[0].id, inserted[0].id);
-      return inserted[0].id;
+    return rows.map((r) => r.id);
+  }
+
+  /** Queues the first job of messages written by `write`, once their transaction has committed. */
+  async dispatch(ids: readonly string[], options: { priority?: number } = {}): Promise<void> {
+    for (const id of ids) await this.addJob(id, `${id}-1`, options.priority);
+  }
+
+  /** Writes one message and queues it: for callers without a transaction of their own. Returns its id. */
+  async enqueue(scope: TenantScope, mail: NewNotification): Promise<string> {
+    const [id] = await this.dataSource.transaction((tx) => this.write(tx, scope.organisationId, [mail]));
+    if (id) {
+      await this.dispatch([id]);
+      return id;
     }
-    const [existing]: Array<{ id: string; status: NotificationStatus; retries: number }> =
-      await this.dataSource.query(
-        `SELECT id, status, retries FROM notifications WHERE organisation_id = $1 AND idempotency_key = $2`,
-        [scope.organisationId, mail.idempotencyKey],
-      );
+    const [existing]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM notifications WHERE organisation_id = $1 AND idempotency_key = $2`,
+      [scope.organisationId, mail.idempotencyKey],
+    );
     if (!existing) throw new Error('Notification idempotency key is taken by another organisation');
-    if (existing.status === 'pending') await this.addJob(existing.id, jobIdOf(existing.id, existing.retries));
     return existing.id;
+  }
+
+  /**
+   * Queues again, under a new job id, messages still pending or sending whose lease passed: their job was lost
+   * (Redis flushed or restarted, a process crashed between commit and dispatch). Run by the planner every tick.
+   */
+  async recoverLost(now: Date): Promise<number> {
+    const rows = await updateReturning<{ id: string; dispatches: number }>(
+      this.dataSource.manager,
+      // A message still `sending` past its lease was cut off mid-send (its process died): it is pending again.
+      `UPDATE notifications n
+       SET status = 'pending', dispatches = n.dispatches + 1, lease_until = $1::timestamptz + ${lease('$2')}
+       WHERE n.id IN (
+         SELECT id FROM notifications WHERE status IN ('pending', 'sending') AND lease_until < $1
+         ORDER BY lease_until LIMIT ${RECOVERY_BATCH} FOR UPDATE SKIP LOCKED)
+       RETURNING n.id, n.dispatches`,
+      [now, this.config.timerLeaseMs],
+    );
+    for (const r of rows) await this.addJob(r.id, `${r.id}-${r.dispatches}`);
+    return rows.length;
   }
 
   async list(
@@ -98,34 +157,31 @@ export class NotificationsService {
   }
 
   /**
-   * Gives a dead notification a fresh set of attempts under a new job id (`<id>-retry-<n>`).
+   * Gives a dead notification a fresh set of attempts under a new job id (`<id>-<dispatches>`).
    * Null when there is no such notification in the organisation; 'not-dead' when it is not dead.
    */
   async retry(scope: TenantScope, id: string): Promise<NotificationSummary | null | 'not-dead'> {
-    const rows = await updateReturning<NotificationRow & { retries: number }>(
+    const rows = await updateReturning<NotificationRow & { dispatches: number }>(
       this.dataSource.manager,
-      `UPDATE notifications n SET status = 'pending', attempts = 0, next_attempt_at = NULL, retries = retries + 1
+      `UPDATE notifications n SET status = 'pending', attempts = 0, next_attempt_at = NULL, retries = retries + 1,
+         dispatches = dispatches + 1, lease_until = now() + ${lease('$3')}
        WHERE n.organisation_id = $1 AND n.id = $2 AND n.status = 'dead'
-       RETURNING ${NOTIFICATION_SUMMARY_COLUMNS}, n.retries`,
-      [scope.organisationId, id],
+       RETURNING ${NOTIFICATION_SUMMARY_COLUMNS}, n.dispatches`,
+      [scope.organisationId, id, this.config.timerLeaseMs],
     );
     if (!rows[0]) return (await this.get(scope, id)) ? 'not-dead' : null;
-    await this.addJob(id, jobIdOf(id, rows[0].retries));
+    await this.addJob(id, `${id}-${rows[0].dispatches}`);
     return toNotificationSummary(rows[0]);
   }
 
-  private async addJob(notificationId: string, jobId: string): Promise<void> {
+  private async addJob(notificationId: string, jobId: string, priority?: number): Promise<void> {
     const policy = this.retryPolicy;
     const options: JobsOptions = {
       jobId,
+      ...(priority ? { priority } : {}),
       attempts: policy.attempts,
       backoff: { type: 'exponential', delay: policy.delayMs, jitter: policy.jitter },
     };
     await this.queues.add(JobName.NotificationSend, { notificationId }, options);
   }
-}
-
-/** The job id of a notification's n-th console retry; the first job is named by the notification id alone. */
-function jobIdOf(id: string, retries: number): string {
-  return retries === 0 ? id : `${id}-retry-${retries}`;
 }

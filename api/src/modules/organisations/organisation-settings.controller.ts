@@ -16,7 +16,7 @@ export class OrganisationSettingsController {
   constructor(private readonly settings: OrganisationSettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: "Your organisation's time zone and extra days off" })
+  @ApiOperation({ summary: "Your organisation's time zone, extra days off and e-mail settings" })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   get(@CurrentSession() session: SessionUser): Promise<OrganisationSettings> {
     return this.settings.get(TenantScope.fromSession(session));
@@ -24,13 +24,21 @@ export class OrganisationSettingsController {
 
   @Put()
   @Roles('admin')
-  @ApiOperation({ summary: 'Replace the extra days off; check-ins planned from now on skip them' })
+  @ApiOperation({
+    summary: 'Change the settings sent',
+    description:
+      'Extra days off: replaces the list; check-ins planned from now on skip them. Discreet sender name and client ' +
+      'names in e-mail: apply to e-mails written from now on.',
+  })
   @ApiOkResponse({ type: OrganisationSettingsDto })
-  @ApiBadRequestResponse({ description: 'Not a list of dates (YYYY-MM-DD), or more than 200' })
+  @ApiBadRequestResponse({
+    description:
+      'Not a list of dates (YYYY-MM-DD) or more than 200, a sender name over 100 characters, or not a boolean',
+  })
   put(
     @CurrentSession() session: SessionUser,
     @Body() body: UpdateOrganisationSettingsDto,
   ): Promise<OrganisationSettings> {
-    return this.settings.setExtraDaysOff(TenantScope.fromSession(session), body.extraDaysOff);
+    return this.settings.update(TenantScope.fromSession(session), body);
   }
 }

@@ -1,18 +1,48 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { MAX_EXTRA_DAYS_OFF, type UpdateOrganisationSettingsRequest } from '@waakvlam/contracts';
-import { ArrayMaxSize, IsArray } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  MAX_DISCREET_SENDER_NAME_LENGTH,
+  MAX_EXTRA_DAYS_OFF,
+  type UpdateOrganisationSettingsRequest,
+} from '@waakvlam/contracts';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../clients/is-calendar-date.validator';
 
+/** Only the fields sent change; a field sent as null is refused, except the sender name (null: discreet mode off). */
 export class UpdateOrganisationSettingsDto implements UpdateOrganisationSettingsRequest {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: [String],
     format: 'date',
     maxItems: MAX_EXTRA_DAYS_OFF,
     description:
       'Days off besides weekends and Dutch public holidays (e.g. Bevrijdingsdag); replaces the list',
   })
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(MAX_EXTRA_DAYS_OFF)
   @IsCalendarDate({ each: true })
-  extraDaysOff!: string[];
+  extraDaysOff?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_DISCREET_SENDER_NAME_LENGTH,
+    example: 'Team Noord',
+    description:
+      'Discreet mode: the neutral sender name of every e-mail, which also signs client e-mails. Trimmed; ' +
+      'empty or null turns discreet mode off.',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(MAX_DISCREET_SENDER_NAME_LENGTH)
+  @Matches(/^\P{Cc}*$/u, { message: 'discreetSenderName must not contain control characters' })
+  discreetSenderName?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Whether e-mails may name clients; otherwise they use the client reference only',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  clientNamesInEmail?: boolean;
 }

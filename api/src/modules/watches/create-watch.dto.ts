@@ -88,6 +88,19 @@ export class CreateWatchDto implements CreateWatchRequest {
   @Max(10)
   lapseThreshold?: number;
 
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10,
+    default: 2,
+    description:
+      'Working days before the due date that the client gets a pre-notice (with consent); 0: none.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  preNoticeWorkingDays?: number;
+
   @ApiPropertyOptional({ minimum: 0, maximum: 20, default: 3 })
   @IsOptional()
   @IsInt()

@@ -27,6 +27,7 @@ export interface WatchRow {
   start_date: string;
   review_date: string;
   lapse_threshold: number;
+  pre_notice_working_days: number;
   grace_period_days: number;
   reopen_period_months: number;
   ended_at: Date | null;
@@ -46,7 +47,7 @@ export const WATCH_SELECT = `
          w.backup_caseworker_id, bc.display_name AS backup_name,
          w.interval_days, w.min_interval_days, w.max_interval_days, w.contact_mode, w.agreements, w.signaleringsplan,
          w.start_date::text AS start_date, w.review_date::text AS review_date,
-         w.lapse_threshold, w.grace_period_days, w.reopen_period_months, w.ended_at, w.end_reason, w.created_at,
+         w.lapse_threshold, w.pre_notice_working_days, w.grace_period_days, w.reopen_period_months, w.ended_at, w.end_reason, w.created_at,
          nc.id AS next_id, nc.due_date::text AS next_due
   FROM watches w
   JOIN clients c ON c.id = w.client_id
@@ -77,6 +78,7 @@ export const toWatch = (r: WatchRow): Watch => ({
   startDate: r.start_date,
   reviewDate: r.review_date,
   lapseThreshold: r.lapse_threshold,
+  preNoticeWorkingDays: r.pre_notice_working_days,
   gracePeriodDays: r.grace_period_days,
   reopenPeriodMonths: r.reopen_period_months,
   endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : null,

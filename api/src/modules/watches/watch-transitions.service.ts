@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { WATCH_END_REASONS, type Watch, type WatchAction, type WatchStatus } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
 import { CheckInPlanner } from '../check-ins/check-in-planner.service';
 import { conflictProblem, fieldProblem, isUniqueViolation } from '../clients/field-problem.util';
-import { OrganisationCalendars } from './organisation-calendars.service';
+import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { updateReturning } from '../../core/database/update-returning.util';
 import type { WatchTransitionDto } from './watch-transition.dto';
 import { WatchEventsService } from './watch-events.service';
@@ -29,6 +30,7 @@ export class WatchTransitionsService {
     private readonly calendars: OrganisationCalendars,
     private readonly planner: CheckInPlanner,
     private readonly events: WatchEventsService,
+    private readonly digests: DigestSchedulerService,
   ) {}
 
   /** Null when there is no such watch in the organisation; a 409 problem when the action is not allowed now. */
@@ -86,14 +88,20 @@ export class WatchTransitionsService {
           row.interval_days,
           row.grace_period_days,
         );
-        await this.planner.plan(tx, [
-          {
-            organisationId: scope.organisationId,
-            watchId: id,
-            caseworkerId: row.primary_caseworker_id,
-            ...next,
-          },
-        ]);
+        await this.planner.plan(
+          tx,
+          [
+            {
+              organisationId: scope.organisationId,
+              watchId: id,
+              caseworkerId: row.primary_caseworker_id,
+              calendar,
+              ...next,
+            },
+          ],
+          now,
+        );
+        await this.digests.ensure(tx, scope.organisationId, [row.primary_caseworker_id], now);
         nextDueDate = next.dueDate;
       }
       await this.events.record(tx, [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Watch } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
 import { CheckInPlanner } from '../check-ins/check-in-planner.service';
 import { conflictProblem, fieldProblem } from '../clients/field-problem.util';
 import type { UpdateWatchDto } from './update-watch.dto';
@@ -23,6 +24,7 @@ const OTHER_COLUMNS: ReadonlyArray<[keyof UpdateWatchDto, string]> = [
   ['agreements', 'agreements'],
   ['reviewDate', 'review_date'],
   ['lapseThreshold', 'lapse_threshold'],
+  ['preNoticeWorkingDays', 'pre_notice_working_days'],
   ['gracePeriodDays', 'grace_period_days'],
   ['reopenPeriodMonths', 'reopen_period_months'],
 ];
@@ -35,6 +37,7 @@ export class WatchUpdateService {
     private readonly watches: WatchesService,
     private readonly planner: CheckInPlanner,
     private readonly events: WatchEventsService,
+    private readonly digests: DigestSchedulerService,
   ) {}
 
   /** Null when there is no such watch in the organisation; 409 when it has ended. */
@@ -70,6 +73,12 @@ export class WatchUpdateService {
         set('primary_caseworker_id', primary);
         set('backup_caseworker_id', backup);
         if (primary !== w.primary_caseworker_id) await this.planner.reassignPlanned(tx, id, primary);
+        await this.digests.ensure(
+          tx,
+          scope.organisationId,
+          backup ? [primary, backup] : [primary],
+          new Date(),
+        );
         event('caseworkers_changed', {
           from: { primaryCaseworkerId: w.primary_caseworker_id, backupCaseworkerId: w.backup_caseworker_id },
           to: { primaryCaseworkerId: primary, backupCaseworkerId: backup },

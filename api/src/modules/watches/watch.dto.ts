@@ -27,6 +27,7 @@ export class WatchDto implements Watch {
   @ApiProperty({ format: 'date' }) startDate!: string;
   @ApiProperty({ format: 'date' }) reviewDate!: string;
   @ApiProperty() lapseThreshold!: number;
+  @ApiProperty() preNoticeWorkingDays!: number;
   @ApiProperty() gracePeriodDays!: number;
   @ApiProperty() reopenPeriodMonths!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;

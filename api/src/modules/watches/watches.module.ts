@@ -1,23 +1,30 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { CheckInsModule } from '../check-ins/check-ins.module';
-import { OrganisationCalendars } from './organisation-calendars.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RemindersModule } from '../reminders/reminders.module';
+import { LapseScanProcessor } from './lapse-scan.processor';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { WatchEventsService } from './watch-events.service';
+import { WatchLapseScanService } from './watch-lapse-scan.service';
 import { WatchTransitionsService } from './watch-transitions.service';
 import { WatchUpdateService } from './watch-update.service';
 import { WatchesController } from './watches.controller';
 import { WatchesService } from './watches.service';
 
-/** Watches and their timeline. Plans and cancels check-ins through the check-ins module's planner. */
+/**
+ * Watches, their timeline and the lapse scan. Plans and cancels check-ins through the check-ins module's planner.
+ */
 @Module({
-  imports: [forwardRef(() => CheckInsModule)],
+  imports: [forwardRef(() => CheckInsModule), OrganisationsModule, NotificationsModule, RemindersModule],
   controllers: [WatchesController],
   providers: [
     WatchesService,
     WatchUpdateService,
     WatchTransitionsService,
     WatchEventsService,
-    OrganisationCalendars,
+    WatchLapseScanService,
+    LapseScanProcessor,
   ],
-  exports: [WatchesService, WatchEventsService, OrganisationCalendars],
+  exports: [WatchesService, WatchEventsService, WatchLapseScanService],
 })
 export class WatchesModule {}

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Page, Watch, WatchStatus } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
 import { CheckInPlanner } from '../check-ins/check-in-planner.service';
 import { conflictProblem, fieldProblem, isUniqueViolation } from '../clients/field-problem.util';
 import { defaultCadenceBounds } from './cadence-defaults.util';
 import type { CreateWatchDto } from './create-watch.dto';
-import { OrganisationCalendars } from './organisation-calendars.service';
+import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { WatchEventsService } from './watch-events.service';
 import { WATCH_SELECT, caseworkerWatchFilter, toWatch, type WatchRow } from './watch-row.util';
 
@@ -29,6 +30,7 @@ export class WatchesService {
     private readonly calendars: OrganisationCalendars,
     private readonly planner: CheckInPlanner,
     private readonly events: WatchEventsService,
+    private readonly digests: DigestSchedulerService,
   ) {}
 
   async list(
@@ -112,8 +114,8 @@ export class WatchesService {
         [row] = await tx.query(
           `INSERT INTO watches (organisation_id, client_id, primary_caseworker_id, backup_caseworker_id, interval_days,
              min_interval_days, max_interval_days, contact_mode, agreements, signaleringsplan, start_date, review_date,
-             lapse_threshold, grace_period_days, reopen_period_months)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             lapse_threshold, grace_period_days, reopen_period_months, pre_notice_working_days)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
            RETURNING id, grace_period_days`,
           [
             scope.organisationId,
@@ -131,6 +133,7 @@ export class WatchesService {
             dto.lapseThreshold ?? 2,
             dto.gracePeriodDays ?? 3,
             dto.reopenPeriodMonths ?? 12,
+            dto.preNoticeWorkingDays ?? 2,
           ],
         );
       } catch (error) {
@@ -144,9 +147,16 @@ export class WatchesService {
           organisationId: scope.organisationId,
           watchId: row.id,
           caseworkerId: dto.primaryCaseworkerId,
+          calendar,
           ...next,
         },
       ]);
+      await this.digests.ensure(
+        tx,
+        scope.organisationId,
+        [dto.primaryCaseworkerId, ...(dto.backupCaseworkerId ? [dto.backupCaseworkerId] : [])],
+        new Date(),
+      );
       await this.events.record(tx, [
         {
           organisationId: scope.organisationId,

@@ -10,4 +10,5 @@ export * from './lib/organisations';
 export * from './lib/problem';
 export * from './lib/refs';
 export * from './lib/roles';
+export * from './lib/self-check-in';
 export * from './lib/watches';

@@ -71,6 +71,7 @@ function aWatch(status: WatchStatus, overrides: Partial<Watch> = {}): Watch {
     startDate: '2031-01-01',
     reviewDate: '2032-01-01',
     lapseThreshold: 3,
+    preNoticeWorkingDays: 2,
     gracePeriodDays: 3,
     reopenPeriodMonths: 6,
     endedAt: null,

@@ -8,7 +8,7 @@ import {
 } from '@waakvlam/contracts';
 import { firstValueFrom } from 'rxjs';
 
-/** `/api/organisation/settings`: how the organisation plans check-ins. */
+/** `/api/organisation/settings`: how the organisation plans check-ins and sends e-mail. */
 @Injectable({ providedIn: 'root' })
 export class OrganisationSettingsService {
   private readonly http = inject(HttpClient);
@@ -20,6 +20,17 @@ export class OrganisationSettingsService {
   /** Replaces the extra days off (admins only); answers the saved settings, deduplicated and sorted. */
   saveExtraDaysOff(extraDaysOff: readonly IsoDate[]): Promise<OrganisationSettings> {
     const body: UpdateOrganisationSettingsRequest = { extraDaysOff: [...extraDaysOff] };
+    return firstValueFrom(this.http.put<OrganisationSettings>(API_PATHS.organisationSettings, body));
+  }
+
+  /** Sets the e-mail settings (admins only); the extra days off stay as they are. */
+  saveMail(
+    settings: Pick<OrganisationSettings, 'discreetSenderName' | 'clientNamesInEmail'>,
+  ): Promise<OrganisationSettings> {
+    const body: UpdateOrganisationSettingsRequest = {
+      discreetSenderName: settings.discreetSenderName,
+      clientNamesInEmail: settings.clientNamesInEmail,
+    };
     return firstValueFrom(this.http.put<OrganisationSettings>(API_PATHS.organisationSettings, body));
   }
 }

@@ -8,6 +8,8 @@ import { SettingsComponent } from './settings.component';
 const SETTINGS: OrganisationSettings = {
   timeZone: 'Europe/Amsterdam',
   extraDaysOff: ['2031-05-05', '2031-12-24'],
+  discreetSenderName: 'Team Noord',
+  clientNamesInEmail: false,
 };
 
 describe('SettingsComponent', () => {
@@ -86,8 +88,20 @@ describe('SettingsComponent', () => {
     expect(element.querySelector('[data-testid=unsaved]')).toBeNull();
   });
 
+  it('shows the e-mail settings below the days off, filled in from the loaded settings', async () => {
+    await render();
+    const headings = [...element.querySelectorAll('h2')].map((h) => h.textContent?.trim());
+    expect(headings).toEqual(['Vrije dagen van de organisatie', 'E-mails']);
+    expect(must(element.querySelector<HTMLInputElement>('#settings-discreet-sender-name')).value).toBe(
+      'Team Noord',
+    );
+    expect(must(element.querySelector<HTMLInputElement>('#settings-client-names-in-email')).checked).toBe(
+      false,
+    );
+  });
+
   it('says so when there are no extra days off', async () => {
-    await render({ timeZone: 'Europe/Amsterdam', extraDaysOff: [] });
+    await render({ ...SETTINGS, extraDaysOff: [] });
     expect(element.querySelector('[data-testid=days-off]')).toBeNull();
     expect(element.querySelector('[data-testid=no-days-off]')?.textContent).toContain(
       'nog geen extra vrije dagen',
@@ -117,7 +131,7 @@ describe('SettingsComponent', () => {
     await save();
     const request = http.expectOne({ method: 'PUT', url: API_PATHS.organisationSettings });
     expect(request.request.body).toEqual({ extraDaysOff: ['2031-04-18', '2031-05-05'] });
-    request.flush({ timeZone: 'Europe/Amsterdam', extraDaysOff: ['2031-04-18', '2031-05-05'] });
+    request.flush({ ...SETTINGS, extraDaysOff: ['2031-04-18', '2031-05-05'] });
     await stable();
 
     const status = must(element.querySelector('[data-testid=status]'));
@@ -134,7 +148,7 @@ describe('SettingsComponent', () => {
     await save();
     const request = http.expectOne({ method: 'PUT', url: API_PATHS.organisationSettings });
     expect(request.request.body).toEqual({ extraDaysOff: ['2031-04-18', '2031-05-05', '2031-12-24'] });
-    request.flush({ timeZone: 'Europe/Amsterdam', extraDaysOff: ['2031-04-18', '2031-05-05', '2031-12-24'] });
+    request.flush({ ...SETTINGS, extraDaysOff: ['2031-04-18', '2031-05-05', '2031-12-24'] });
     await stable();
     expect(element.querySelector('[data-testid=status]')?.textContent?.trim()).toBe(
       'Vrije dagen opgeslagen.',

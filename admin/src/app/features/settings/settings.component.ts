@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MAX_EXTRA_DAYS_OFF, type IsoDate } from '@waakvlam/contracts';
+import { MAX_EXTRA_DAYS_OFF, type IsoDate, type OrganisationSettings } from '@waakvlam/contracts';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { parseIsoDate } from '../../shared/dates/dates.util';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
@@ -21,6 +21,7 @@ import { FormState, type FieldSpec } from '../../shared/forms/form-state';
 import { problemOf } from '../../shared/problem/problem.util';
 import { OrganisationSettingsService } from './organisation-settings.service';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
+import { MailSettingsComponent } from './mail-settings.component';
 
 type Field = 'newDate' | 'extraDaysOff';
 
@@ -34,10 +35,19 @@ const FIELDS: readonly FieldSpec<Field>[] = [
 
 type LoadState = 'loading' | 'loaded' | 'error';
 
-/** "Instellingen" (admins): the organisation's extra days off, on which no check-ins are planned. */
+/**
+ * "Instellingen" (admins): the organisation's extra days off, on which no check-ins are planned, and its e-mail
+ * settings (MailSettingsComponent).
+ */
 @Component({
   selector: 'wv-settings',
-  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummaryComponent, FormFieldComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ErrorSummaryComponent,
+    FormFieldComponent,
+    MailSettingsComponent,
+  ],
   templateUrl: './settings.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -51,6 +61,8 @@ export class SettingsComponent {
 
   protected readonly loadState = signal<LoadState>('loading');
   protected readonly timeZone = signal('');
+  /** The settings as loaded: the e-mail section starts from them. */
+  protected readonly loaded = signal<OrganisationSettings | null>(null);
   /** The list as edited on this page, sorted. */
   protected readonly days = signal<readonly IsoDate[]>([]);
   /** The list as the API last confirmed it. */
@@ -79,6 +91,7 @@ export class SettingsComponent {
     this.loadState.set('loading');
     try {
       const settings = await this.settings.get();
+      this.loaded.set(settings);
       this.apply(settings.timeZone, settings.extraDaysOff);
       this.loadState.set('loaded');
     } catch {

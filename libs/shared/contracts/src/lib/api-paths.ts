@@ -36,3 +36,10 @@ export const watchEventsPath = (id: string): string => `/api/watches/${id}/event
 export const completeCheckInPath = (id: string): string => `/api/check-ins/${id}/complete`;
 /** `POST /api/notifications/{id}/retry` → NotificationSummary (only for a dead message; 409 otherwise). */
 export const retryNotificationPath = (id: string): string => `/api/notifications/${id}/retry`;
+/**
+ * `GET /api/public/check-in/{token}` → SelfCheckInStatus; `POST` with SelfCheckInRequest → SelfCheckInRecorded.
+ * No session; 404 (one answer for unknown, used and expired links) and 429 per IP.
+ */
+export const selfCheckInPath = (token: string): string => `/api/public/check-in/${encodeURIComponent(token)}`;
+/** The console page of the self check-in link in the client's e-mail (prefix with PUBLIC_URL). */
+export const selfCheckInPagePath = (token: string): string => `/check-in/${encodeURIComponent(token)}`;

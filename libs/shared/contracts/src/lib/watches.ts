@@ -72,6 +72,8 @@ export interface Watch {
   reviewDate: IsoDate;
   /** Consecutive missed / not-reached check-ins that lapse the watch. */
   lapseThreshold: number;
+  /** Working days before the due date that the client gets a pre-notice (with consent); 0: none. */
+  preNoticeWorkingDays: number;
   /** Working days after the due date before a check-in counts as missed. */
   gracePeriodDays: number;
   /** Months after ending during which the watch can be reopened without intake. */
@@ -96,6 +98,7 @@ export interface CreateWatchRequest {
   /** Default: start date + 12 months. */
   reviewDate?: IsoDate;
   lapseThreshold?: number;
+  preNoticeWorkingDays?: number;
   gracePeriodDays?: number;
   reopenPeriodMonths?: number;
 }

@@ -1,0 +1,19 @@
+import { type JobProcessor, ProcessesJob } from '../../core/queue/job-processor.decorator';
+import { JobName, type TimerJobPayload } from '../../core/queue/queue.constants';
+import { CheckInRemindersService } from '../reminders/check-in-reminders.service';
+import { CheckInTimerRunner } from './check-in-timer-runner.service';
+
+/** The first working day after the due date: the caseworker hears the check-in is overdue. */
+@ProcessesJob(JobName.CheckInOverdue)
+export class CheckInOverdueProcessor implements JobProcessor<typeof JobName.CheckInOverdue> {
+  constructor(
+    private readonly runner: CheckInTimerRunner,
+    private readonly reminders: CheckInRemindersService,
+  ) {}
+
+  async process({ timerId }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerId, 'check_in_overdue', (tx, { checkIn }) =>
+      this.reminders.overdue(tx, checkIn.id),
+    );
+  }
+}

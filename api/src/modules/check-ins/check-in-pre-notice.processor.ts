@@ -1,0 +1,34 @@
+import { type JobProcessor, ProcessesJob } from '../../core/queue/job-processor.decorator';
+import { JobName, type TimerJobPayload } from '../../core/queue/queue.constants';
+import { CheckInRemindersService } from '../reminders/check-in-reminders.service';
+import { CheckInTimerRunner } from './check-in-timer-runner.service';
+import { CheckInTokensService } from './check-in-tokens.service';
+
+/**
+ * N working days before the due date: the client hears that contact is coming (only with consent and an e-mail
+ * address). When the watch's contact mode is `self`, the e-mail is a self check-in with a single-use link.
+ */
+@ProcessesJob(JobName.CheckInPreNotice)
+export class CheckInPreNoticeProcessor implements JobProcessor<typeof JobName.CheckInPreNotice> {
+  constructor(
+    private readonly runner: CheckInTimerRunner,
+    private readonly tokens: CheckInTokensService,
+    private readonly reminders: CheckInRemindersService,
+  ) {}
+
+  async process({ timerId }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerId, 'check_in_pre_notice', async (tx, { checkIn }) => {
+      const [client]: Array<{ reachable: boolean }> = await tx.query(
+        `SELECT c.consent_email_reminders AND c.email IS NOT NULL AS reachable
+         FROM watches w JOIN clients c ON c.id = w.client_id WHERE w.id = $1`,
+        [checkIn.watchId],
+      );
+      if (!client?.reachable) return [];
+      const secret =
+        checkIn.contactMode === 'self'
+          ? await this.tokens.issue(tx, checkIn.organisationId, checkIn.id, new Date())
+          : null;
+      return this.reminders.preNotice(tx, checkIn.id, secret);
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../core/config/app.config';
+import { QueueName, TIMER_JOB, type TimerKind } from '../../core/queue/queue.constants';
+import { QueueService } from '../../core/queue/queue.service';
+import { updateReturning } from '../../core/database/update-returning.util';
+import { NotificationsService } from '../notifications/notifications.service';
+
+interface ClaimedTimer {
+  id: string;
+  kind: TimerKind;
+  fire_at: Date;
+  attempts: number;
+}
+
+export interface PlannerTick {
+  /** Timers claimed and handed to BullMQ in this tick (including re-claimed ones). */
+  enqueued: number;
+  /** Of those, timers whose lease had expired: their first job was lost. */
+  reclaimed: number;
+  /** True when the tick stopped because the timer queue held more than the cap. */
+  capped: boolean;
+  /** Outbox messages whose job was lost, queued again. */
+  recoveredNotifications: number;
+  batches: number;
+  ms: number;
+}
+
+/** Retries of a timer's job before its lease takes over. */
+const TIMER_JOB_ATTEMPTS = 5;
+
+/**
+ * The planner: claims timers due within the horizon in batches (one statement each, `FOR UPDATE SKIP LOCKED`, so
+ * planners never wait for or double-claim each other) and adds their jobs with `addBulk`, a deterministic job id and
+ * the remaining delay. Timers whose lease passed without completion (their job was lost) are claimed again first.
+ */
+@Injectable()
+export class TimerPlannerService {
+  private readonly logger = new Logger('TimerPlanner');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async tick(now: () => Date = () => new Date()): Promise<PlannerTick> {
+    const started = Date.now();
+    const budgetMs = Math.max(this.config.plannerIntervalMs, 10_000);
+    const queue = this.queues.queue(QueueName.Timers);
+    const result: PlannerTick = {
+      enqueued: 0,
+      reclaimed: 0,
+      capped: false,
+      recoveredNotifications: 0,
+      batches: 0,
+      ms: 0,
+    };
+    result.recoveredNotifications = await this.notifications.recoverLost(now());
+    let room = this.config.plannerQueueCap - (await queue.count());
+    for (;;) {
+      if (room <= 0) {
+        result.capped = true;
+        break;
+      }
+      const size = Math.min(this.config.plannerBatchSize, room);
+      const at = now();
+      const claimed = await this.claim(at, size);
+      result.batches++;
+      if (claimed.length > 0) {
+        await queue.addBulk(
+          claimed.map((t) => ({
+            name: TIMER_JOB[t.kind],
+            data: { timerId: t.id },
+            opts: {
+              jobId: `timer-${t.id}-${t.attempts}`,
+              delay: Math.max(0, t.fire_at.getTime() - Date.now()),
+              attempts: TIMER_JOB_ATTEMPTS,
+              backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+            },
+          })),
+        );
+        result.enqueued += claimed.length;
+        result.reclaimed += claimed.filter((t) => t.attempts > 1).length;
+        room -= claimed.length;
+      }
+      if (claimed.length < size || Date.now() - started > budgetMs) break;
+    }
+    result.ms = Date.now() - started;
+    if (result.reclaimed > 0) this.logger.warn(`Re-claimed ${result.reclaimed} timers whose job was lost`);
+    if (result.capped)
+      this.logger.warn(`Timer queue is over its cap (${this.config.plannerQueueCap}): waiting`);
+    return result;
+  }
+
+  /**
+   * One batch in one statement: expired leases first, then pending timers by fire time. The CTEs are read lazily,
+   * so no more rows are locked than the batch takes.
+   */
+  private async claim(now: Date, size: number): Promise<ClaimedTimer[]> {
+    const horizon = new Date(now.getTime() + this.config.plannerHorizonMs);
+    return updateReturning<ClaimedTimer>(
+      this.dataSource.manager,
+      `WITH expired AS (
+         SELECT id FROM timers WHERE state = 'claimed' AND lease_until < $1
+         ORDER BY lease_until LIMIT $3 FOR UPDATE SKIP LOCKED
+       ), due AS (
+         SELECT id FROM timers WHERE state = 'pending' AND fire_at <= $2
+         ORDER BY fire_at LIMIT $3 FOR UPDATE SKIP LOCKED
+       ), batch AS (
+         (SELECT id FROM expired) UNION ALL (SELECT id FROM due) LIMIT $3
+       )
+       UPDATE timers t
+       SET state = 'claimed', attempts = t.attempts + 1,
+           lease_until = greatest(t.fire_at, $1::timestamptz) + make_interval(secs => $4::float8 / 1000)
+       FROM batch WHERE t.id = batch.id
+       RETURNING t.id::text AS id, t.kind, t.fire_at, t.attempts`,
+      [now, horizon, size, this.config.timerLeaseMs],
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { SELF_CHECK_IN_TOKEN_PATTERN, type SelfCheckInResponse } from '@waakvlam/contracts';
+import { DataSource } from 'typeorm';
+import { updateReturning } from '../../core/database/update-returning.util';
+import { CheckInCompletionService } from '../check-ins/check-in-completion.service';
+import { hashCheckInToken } from '../check-ins/check-in-tokens.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CheckInRemindersService } from '../reminders/check-in-reminders.service';
+
+/** BullMQ: 1 is the highest priority. A client who asks for contact is alerted at once. */
+const NEEDS_SUPPORT_PRIORITY = 1;
+
+/**
+ * The client's answer to a self check-in link. The link is the only credential: it is looked up by its sha256
+ * only, and every link that cannot be used (unknown, malformed, used, expired) gets the same answer.
+ */
+@Injectable()
+export class SelfCheckInService {
+  private readonly logger = new Logger(SelfCheckInService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly completion: CheckInCompletionService,
+    private readonly reminders: CheckInRemindersService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Whether the link can still be used: one primary-key look-up of its hash. */
+  async isOpen(token: string, now = new Date()): Promise<boolean> {
+    if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM check_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+      [hashCheckInToken(token), now],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Uses the link up and records the answer, in one transaction: the conditional update of the link lets exactly
+   * one request win; then the check-in is completed (channel `self`, no actor) and the next one planned, and for
+   * `concern` or `needs_support` the caseworker's e-mail is written. False when the link cannot be used.
+   *
+   * A check-in that is no longer planned (a caseworker recorded it, or it was missed or cancelled) keeps its record;
+   * the answer stays on the link and the caseworker is still alerted.
+   */
+  async respond(token: string, response: SelfCheckInResponse, now = new Date()): Promise<boolean> {
+    if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
+    const notificationIds = await this.dataSource.transaction(async (tx) => {
+      const [link] = await updateReturning<{ organisation_id: string; check_in_id: string }>(
+        tx,
+        `UPDATE check_in_tokens SET used_at = $3, response = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $3
+         RETURNING organisation_id, check_in_id`,
+        [hashCheckInToken(token), response, now],
+      );
+      if (!link) return null;
+      await this.completion.completeInTx(
+        tx,
+        link.organisation_id,
+        link.check_in_id,
+        { outcome: response, channel: 'self', note: null, actorId: null },
+        now,
+      );
+      return response === 'well' ? [] : this.reminders.clientResponded(tx, link.check_in_id, response);
+    });
+    if (notificationIds === null) return false;
+    if (notificationIds.length > 0) {
+      try {
+        await this.notifications.dispatch(
+          notificationIds,
+          response === 'needs_support' ? { priority: NEEDS_SUPPORT_PRIORITY } : {},
+        );
+      } catch (err: unknown) {
+        // The answer is recorded and the messages are in the outbox: the planner queues them again once their
+        // lease passes. The client must not see an error for a link that is now used up.
+        this.logger.error({ err, notificationIds }, 'Dispatching the self check-in alert failed');
+      }
+    }
+    return true;
+  }
+}
