@@ -12,10 +12,18 @@ import { CheckInOverdueProcessor } from '../../api/src/modules/check-ins/check-i
 import { CheckInPreNoticeProcessor } from '../../api/src/modules/check-ins/check-in-pre-notice.processor';
 import { addDays } from '../../api/src/modules/check-ins/check-in-views.util';
 import { TimerPlannerService } from '../../api/src/modules/scheduling/timer-planner.service';
+import { TimerPurgeProcessor } from '../../api/src/modules/scheduling/timer-purge.processor';
 import { WatchLapseScanService } from '../../api/src/modules/watches/watch-lapse-scan.service';
 import { WatchTransitionsService } from '../../api/src/modules/watches/watch-transitions.service';
 import { WatchesService } from '../../api/src/modules/watches/watches.service';
-import { createCheckIn, createClient, createTeam, createTimer, createWatch } from '../support/factories';
+import {
+  createCheckIn,
+  createClient,
+  createNotification,
+  createTeam,
+  createTimer,
+  createWatch,
+} from '../support/factories';
 import { testConfig } from '../support/test-config';
 
 /**
@@ -308,5 +316,60 @@ describe('the scheduling engine: timers, planner and processors', () => {
       { id: lapsing.id, status: 'lapsed', events: 1 },
       { id: healthy.id, status: 'active', events: 0 },
     ]);
+  });
+
+  it('timer-purge run twice (and at once) deletes finished timers older than 7 days, and nothing else', async () => {
+    const team = await createTeam(db);
+    const timer = async (state: string, completedDaysAgo: number | null) =>
+      (
+        await db.query(
+          `INSERT INTO timers (organisation_id, kind, subject_id, fire_at, state, lease_until, completed_at)
+           VALUES ($1, 'caseworker_digest', gen_random_uuid(), now(), $2,
+                   CASE WHEN $2 = 'claimed' THEN now() END,
+                   CASE WHEN $3::int IS NULL THEN NULL ELSE now() - make_interval(days => $3::int) END)
+           RETURNING id::text AS id`,
+          [team.organisation.id, state, completedDaysAgo],
+        )
+      )[0].id as string;
+    const oldDone = await timer('done', 8);
+    const oldCancelled = await timer('cancelled', 30);
+    const recentDone = await timer('done', 6);
+    const pending = await timer('pending', null);
+    const claimed = await timer('claimed', null);
+    const purge = app.get(TimerPurgeProcessor);
+    await Promise.all([purge.process(), purge.process()]);
+    await purge.process();
+    const left: Array<{ id: string }> = await db.query(
+      `SELECT id::text AS id FROM timers WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [[oldDone, oldCancelled, recentDone, pending, claimed]],
+    );
+    expect(left.map((r) => r.id)).toEqual([recentDone, pending, claimed]);
+  });
+
+  it('queues an outbox message again when its lease passed while pending or sending (its job was lost)', async () => {
+    const team = await createTeam(db);
+    const lost = await createNotification(db, team.organisation.id, { status: 'sending' });
+    const waiting = await createNotification(db, team.organisation.id, { status: 'pending' });
+    await db.query(
+      `UPDATE notifications SET dispatches = 1,
+         lease_until = CASE WHEN id = $1 THEN now() - interval '1 second' ELSE now() + interval '1 minute' END
+       WHERE id = ANY($2::uuid[])`,
+      [lost.id, [lost.id, waiting.id]],
+    );
+    const tick = await app.get(TimerPlannerService).tick();
+    expect(tick.recoveredNotifications).toBeGreaterThanOrEqual(1);
+    const mail = app.get(QueueService).queue(QueueName.Mail);
+    expect(await mail.getJob(`${lost.id}-2`)).toBeDefined();
+    expect(await mail.getJob(`${waiting.id}-2`)).toBeUndefined();
+    const rows: Array<{ id: string; status: string; dispatches: number }> = await db.query(
+      `SELECT id, status, dispatches FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY dispatches DESC`,
+      [[lost.id, waiting.id]],
+    );
+    // A message cut off mid-send is pending again, for the new job to claim.
+    expect(rows).toEqual([
+      { id: lost.id, status: 'pending', dispatches: 2 },
+      { id: waiting.id, status: 'pending', dispatches: 1 },
+    ]);
+    await app.get(QueueService).queue(QueueName.Mail).obliterate({ force: true });
   });
 });

@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PARTNER_KINDS, USER_ROLES, type Me, type PartnerKind, type UserRole } from '@waakvlam/contracts';
 import type { SessionUser } from './session-user.interface';
 
-class OrganisationSummaryDto {
+class MeOrganisationDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'Europe/Amsterdam' }) timeZone!: string;
 }
 
-class PartnerOrganisationSummaryDto {
+class MePartnerOrganisationDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: PARTNER_KINDS }) kind!: PartnerKind;
@@ -19,9 +19,9 @@ export class MeDto implements Me {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
-  @ApiProperty({ type: OrganisationSummaryDto }) organisation!: OrganisationSummaryDto;
-  @ApiProperty({ type: PartnerOrganisationSummaryDto, nullable: true })
-  partnerOrganisation!: PartnerOrganisationSummaryDto | null;
+  @ApiProperty({ type: MeOrganisationDto }) organisation!: MeOrganisationDto;
+  @ApiProperty({ type: MePartnerOrganisationDto, nullable: true })
+  partnerOrganisation!: MePartnerOrganisationDto | null;
   @ApiProperty({ format: 'date-time' }) sessionExpiresAt!: string;
 
   static from(session: SessionUser): Me {

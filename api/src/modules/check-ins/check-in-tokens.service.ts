@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { updateReturning } from '../../core/database/update-returning.util';
 
 /** A self check-in link is valid this long. */
 export const CHECK_IN_TOKEN_DAYS = 14;
@@ -13,6 +14,36 @@ export function hashCheckInToken(token: string): Buffer {
 /** Single-use self check-in links: a random token per check-in, stored hashed, valid for 14 days. */
 @Injectable()
 export class CheckInTokensService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Whether a link can still be used: one primary-key look-up of its hash. */
+  async isOpen(token: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM check_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+      [hashCheckInToken(token), now],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Uses a link up with the client's answer, in the caller's transaction: of two requests with the same link, one
+   * wins. Null when the link is unknown, used or expired.
+   */
+  async use(
+    tx: EntityManager,
+    token: string,
+    response: 'well' | 'concern' | 'needs_support',
+    now: Date,
+  ): Promise<{ organisationId: string; checkInId: string } | null> {
+    const [link] = await updateReturning<{ organisation_id: string; check_in_id: string }>(
+      tx,
+      `UPDATE check_in_tokens SET used_at = $3, response = $2
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $3
+       RETURNING organisation_id, check_in_id`,
+      [hashCheckInToken(token), response, now],
+    );
+    return link ? { organisationId: link.organisation_id, checkInId: link.check_in_id } : null;
+  }
   /**
    * Issues the check-in's link secret in the caller's transaction; null when one was issued before (a check-in has
    * one link, however often its pre-notice runs).

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SELF_CHECK_IN_TOKEN_PATTERN, type SelfCheckInResponse } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
-import { updateReturning } from '../../core/database/update-returning.util';
 import { CheckInCompletionService } from '../check-ins/check-in-completion.service';
-import { hashCheckInToken } from '../check-ins/check-in-tokens.service';
+import { CheckInTokensService } from '../check-ins/check-in-tokens.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CheckInRemindersService } from '../reminders/check-in-reminders.service';
 
@@ -20,6 +19,7 @@ export class SelfCheckInService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tokens: CheckInTokensService,
     private readonly completion: CheckInCompletionService,
     private readonly reminders: CheckInRemindersService,
     private readonly notifications: NotificationsService,
@@ -28,11 +28,7 @@ export class SelfCheckInService {
   /** Whether the link can still be used: one primary-key look-up of its hash. */
   async isOpen(token: string, now = new Date()): Promise<boolean> {
     if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM check_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
-      [hashCheckInToken(token), now],
-    );
-    return rows.length > 0;
+    return this.tokens.isOpen(token, now);
   }
 
   /**
@@ -46,22 +42,16 @@ export class SelfCheckInService {
   async respond(token: string, response: SelfCheckInResponse, now = new Date()): Promise<boolean> {
     if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
     const notificationIds = await this.dataSource.transaction(async (tx) => {
-      const [link] = await updateReturning<{ organisation_id: string; check_in_id: string }>(
-        tx,
-        `UPDATE check_in_tokens SET used_at = $3, response = $2
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $3
-         RETURNING organisation_id, check_in_id`,
-        [hashCheckInToken(token), response, now],
-      );
+      const link = await this.tokens.use(tx, token, response, now);
       if (!link) return null;
       await this.completion.completeInTx(
         tx,
-        link.organisation_id,
-        link.check_in_id,
+        link.organisationId,
+        link.checkInId,
         { outcome: response, channel: 'self', note: null, actorId: null },
         now,
       );
-      return response === 'well' ? [] : this.reminders.clientResponded(tx, link.check_in_id, response);
+      return response === 'well' ? [] : this.reminders.clientResponded(tx, link.checkInId, response);
     });
     if (notificationIds === null) return false;
     if (notificationIds.length > 0) {
