@@ -197,6 +197,19 @@ describe('ClientDetailComponent', () => {
     expect(timeline).toContain('Vakantie');
   });
 
+  it.each([
+    [2, '2 werkdagen'],
+    [1, '1 werkdag'],
+    [0, 'Geen'],
+  ])('shows a pre-notice of %s working days as "%s"', async (days, text) => {
+    await render(aWatch('active', { preNoticeWorkingDays: days }));
+    const value = must(element.querySelector('[data-testid=watch-pre-notice]'));
+    expect(value.textContent?.trim()).toBe(text);
+    expect(value.closest('.utrecht-data-list__item')?.querySelector('dt')?.textContent?.trim()).toBe(
+      'Vooraankondiging aan inwoner (werkdagen vooraf)',
+    );
+  });
+
   it('pauses with one click and announces it', async () => {
     await render('active');
     must(element.querySelector<HTMLButtonElement>('[data-action=pause]')).click();

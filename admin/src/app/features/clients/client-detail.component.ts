@@ -105,6 +105,16 @@ export class ClientDetailComponent {
 
   protected readonly isEnded = computed(() => this.watch()?.status === 'ended');
 
+  /** The watch's pre-notice to the resident: "2 werkdagen", "1 werkdag" or "Geen" for 0. */
+  protected readonly preNotice = computed<Message | null>(() => {
+    const days = this.watch()?.preNoticeWorkingDays;
+    if (days === undefined) return null;
+    if (days === 0) return { key: 'common.none' };
+    return days === 1
+      ? { key: 'watch.oneWorkingDay' }
+      : { key: 'watch.workingDays', params: { count: days } };
+  });
+
   /** For an ended watch: when reopening stops being possible, and whether that is still ahead. */
   protected readonly reopenInfo = computed<Message | null>(() => {
     const watch = this.watch();

@@ -53,6 +53,7 @@ type Field =
   | 'startDate'
   | 'reviewDate'
   | 'lapseThreshold'
+  | 'preNoticeWorkingDays'
   | 'gracePeriodDays'
   | 'agreements'
   | PlanField;
@@ -61,6 +62,8 @@ const TEXT_MAX = 2000;
 const AGREEMENTS_MAX = 5000;
 export const LAPSE_LIMITS = { min: 1, max: 10 } as const;
 export const GRACE_LIMITS = { min: 0, max: 20 } as const;
+/** Working days before the due date that the client gets a pre-notice (with consent); 0: none. */
+export const PRE_NOTICE_LIMITS = { min: 0, max: 10, default: 2 } as const;
 
 const PLAN_FIELDS: readonly FieldSpec<Field>[] = PHASES.flatMap((phase) => [
   { field: `${phase}Signs` as const, id: `watch-${phase}Signs`, labelKey: `planPhases.${phase}.signsLabel` },
@@ -79,6 +82,11 @@ const FIELDS: readonly FieldSpec<Field>[] = [
   { field: 'startDate', id: 'watch-startDate', labelKey: 'watch.startDate' },
   { field: 'reviewDate', id: 'watch-reviewDate', labelKey: 'watch.reviewDate' },
   { field: 'lapseThreshold', id: 'watch-lapseThreshold', labelKey: 'watch.lapseThreshold' },
+  {
+    field: 'preNoticeWorkingDays',
+    id: 'watch-preNoticeWorkingDays',
+    labelKey: 'watch.preNoticeWorkingDays',
+  },
   { field: 'gracePeriodDays', id: 'watch-gracePeriodDays', labelKey: 'watch.gracePeriodDays' },
   { field: 'agreements', id: 'watch-agreements', labelKey: 'watch.agreements' },
   ...PLAN_FIELDS,
@@ -119,6 +127,7 @@ export class WatchFormComponent {
   protected readonly limits = CADENCE_LIMITS;
   protected readonly lapseLimits = LAPSE_LIMITS;
   protected readonly graceLimits = GRACE_LIMITS;
+  protected readonly preNoticeLimits = PRE_NOTICE_LIMITS;
   protected readonly ids = Object.fromEntries(FIELDS.map((spec) => [spec.field, spec.id])) as Record<
     Field,
     string
@@ -142,6 +151,9 @@ export class WatchFormComponent {
     lapseThreshold: new FormControl<number | null>(2, {
       validators: [Validators.required, integerBetween(LAPSE_LIMITS.min, LAPSE_LIMITS.max)],
     }),
+    preNoticeWorkingDays: new FormControl<number | null>(PRE_NOTICE_LIMITS.default, {
+      validators: [Validators.required, integerBetween(PRE_NOTICE_LIMITS.min, PRE_NOTICE_LIMITS.max)],
+    }),
     gracePeriodDays: new FormControl<number | null>(3, {
       validators: [Validators.required, integerBetween(GRACE_LIMITS.min, GRACE_LIMITS.max)],
     }),
@@ -159,23 +171,7 @@ export class WatchFormComponent {
 
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
-  protected readonly state = new FormState<Field>(FIELDS, () => {
-    const value = this.values();
-    const errors: Partial<Record<Field, Message>> = {};
-    for (const spec of FIELDS) {
-      const message = controlMessage(this.form.controls[spec.field]);
-      if (message) errors[spec.field] = message;
-    }
-    if (value.backupCaseworkerId && value.backupCaseworkerId === value.primaryCaseworkerId) {
-      errors.backupCaseworkerId = { key: 'watchForm.errors.sameCaseworker' };
-    }
-    const start = this.form.controls.startDate.value;
-    const review = this.form.controls.reviewDate.value;
-    if (!errors.reviewDate && start && review && review <= start) {
-      errors.reviewDate = { key: 'watchForm.errors.reviewAfterStart' };
-    }
-    return errors;
-  });
+  protected readonly state = new FormState<Field>(FIELDS, () => this.clientErrors());
 
   protected readonly editing = computed(() => this.mode() === 'edit');
   protected readonly client = signal<Client | null>(null);
@@ -200,13 +196,32 @@ export class WatchFormComponent {
     });
   }
 
+  /** The client-side messages; read before a submit too (the state shows them only once attempted). */
+  private clientErrors(): Partial<Record<Field, Message>> {
+    const value = this.values();
+    const errors: Partial<Record<Field, Message>> = {};
+    for (const spec of FIELDS) {
+      const message = controlMessage(this.form.controls[spec.field]);
+      if (message) errors[spec.field] = message;
+    }
+    if (value.backupCaseworkerId && value.backupCaseworkerId === value.primaryCaseworkerId) {
+      errors.backupCaseworkerId = { key: 'watchForm.errors.sameCaseworker' };
+    }
+    const start = this.form.controls.startDate.value;
+    const review = this.form.controls.reviewDate.value;
+    if (!errors.reviewDate && start && review && review <= start) {
+      errors.reviewDate = { key: 'watchForm.errors.reviewAfterStart' };
+    }
+    return errors;
+  }
+
   protected caseworkerName(user: StaffUser): string {
     return user.displayName;
   }
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
-    if (!this.state.begin(Object.keys(this.state.errors()).length === 0)) {
+    if (!this.state.begin(Object.keys(this.clientErrors()).length === 0)) {
       this.focusSummary();
       return;
     }
@@ -246,6 +261,7 @@ export class WatchFormComponent {
       signaleringsplan: this.plan(),
       reviewDate: value.reviewDate,
       lapseThreshold: Number(value.lapseThreshold),
+      preNoticeWorkingDays: Number(value.preNoticeWorkingDays),
       gracePeriodDays: Number(value.gracePeriodDays),
     };
   }
@@ -311,6 +327,7 @@ export class WatchFormComponent {
       startDate: watch.startDate,
       reviewDate: watch.reviewDate,
       lapseThreshold: watch.lapseThreshold,
+      preNoticeWorkingDays: watch.preNoticeWorkingDays,
       gracePeriodDays: watch.gracePeriodDays,
       agreements: watch.agreements,
       greenSigns: plan.green.signs,
