@@ -158,7 +158,9 @@ describe('the scheduling engine: timers, planner and processors', () => {
 
   it('stops adding jobs while the timer queue holds more than its cap', async () => {
     const capped = await NestFactory.createApplicationContext(
-      AppModule.forConfig(testConfig({ WAAKVLAM_ROLES: 'api', PLANNER_QUEUE_CAP: '1' })),
+      AppModule.forConfig(
+        testConfig({ WAAKVLAM_ROLES: 'api', PLANNER_QUEUE_CAP: '1', PLANNER_INTERVAL_MS: '300' }),
+      ),
       { logger: false },
     );
     await capped.init();

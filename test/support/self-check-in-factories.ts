@@ -9,7 +9,6 @@ import {
 import { createCheckIn, createClient, createTeam, createWatch, type TestUser } from './factories';
 
 const calendar = new WorkingCalendar({ timeZone: 'Europe/Amsterdam' });
-const tokens = new CheckInTokensService();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface SelfCheckInFixture {
@@ -52,7 +51,7 @@ export async function createSelfCheckIn(
     graceEndsOn: addDays(dueDate, 10),
   });
   const issuedAt = options.expired ? new Date(Date.now() - (CHECK_IN_TOKEN_DAYS + 1) * DAY_MS) : new Date();
-  const token = await tokens.issue(db.manager, organisationId, checkIn.id, issuedAt);
+  const token = await new CheckInTokensService(db).issue(db.manager, organisationId, checkIn.id, issuedAt);
   if (!token) throw new Error('The check-in already has a link');
   return {
     token,

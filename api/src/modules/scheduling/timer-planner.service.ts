@@ -18,13 +18,16 @@ export interface PlannerTick {
   enqueued: number;
   /** Of those, timers whose lease had expired: their first job was lost. */
   reclaimed: number;
-  /** True when the tick stopped because the timer queue held more than the cap. */
+  /** True when the timer queue reached its cap during the tick (the tick then waits for room, up to its interval). */
   capped: boolean;
   /** Outbox messages whose job was lost, queued again. */
   recoveredNotifications: number;
   batches: number;
   ms: number;
 }
+
+/** How often a capped tick looks whether the workers made room. */
+const CAP_POLL_MS = 100;
 
 /** Retries of a timer's job before its lease takes over. */
 const TIMER_JOB_ATTEMPTS = 5;
@@ -47,7 +50,8 @@ export class TimerPlannerService {
 
   async tick(now: () => Date = () => new Date()): Promise<PlannerTick> {
     const started = Date.now();
-    const budgetMs = Math.max(this.config.plannerIntervalMs, 10_000);
+    // A tick works for at most one interval; the next one continues where it stopped.
+    const budgetMs = this.config.plannerIntervalMs;
     const queue = this.queues.queue(QueueName.Timers);
     const result: PlannerTick = {
       enqueued: 0,
@@ -61,8 +65,12 @@ export class TimerPlannerService {
     let room = this.config.plannerQueueCap - (await queue.count());
     for (;;) {
       if (room <= 0) {
+        // Back-pressure: wait for the workers to make room within this tick, rather than idle until the next one.
         result.capped = true;
-        break;
+        if (Date.now() - started > budgetMs) break;
+        await new Promise((resolve) => setTimeout(resolve, CAP_POLL_MS));
+        room = this.config.plannerQueueCap - (await queue.count());
+        continue;
       }
       const size = Math.min(this.config.plannerBatchSize, room);
       const at = now();

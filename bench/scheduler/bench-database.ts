@@ -1,0 +1,237 @@
+import { Client, Pool } from 'pg';
+import { createDataSource } from '../../api/src/core/database/data-source.factory';
+import { runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
+
+/** Watches per organisation, and caseworkers per organisation (one per 50 watches). */
+export const WATCHES_PER_ORGANISATION = 10_000;
+export const CASEWORKERS_PER_ORGANISATION = 200;
+
+/**
+ * Ids are derived from the watch number (`md5(...)::uuid`: as random as gen_random_uuid(), but a watch finds its
+ * client and caseworkers without a join). Organisation of watch n: (n - 1) / 10,000 + 1.
+ */
+const ORG_OF = (n: string) => `((${n} - 1) / ${WATCHES_PER_ORGANISATION} + 1)`;
+const CASEWORKER_OF = (n: string, shift: number) =>
+  `(((${n} - 1) / ${WATCHES_PER_ORGANISATION}) * ${CASEWORKERS_PER_ORGANISATION} + ` +
+  `(((${n} - 1) % ${WATCHES_PER_ORGANISATION}) + ${shift}) % ${CASEWORKERS_PER_ORGANISATION} + 1)`;
+
+const EMPTY_PLAN = JSON.stringify({
+  green: { signs: '', actions: '' },
+  orange: { signs: '', actions: '' },
+  red: { signs: '', actions: '' },
+});
+
+/**
+ * Onboarding of watches [$1, $2] in one statement, as the product writes a new watch (WatchesService.create and
+ * CheckInPlanner.plan): the watch, its `created` event, its first planned check-in, and the check-in's first timer
+ * (the pre-notice, N working days before the due date at 09:00 in the organisation's time zone; here N calendar
+ * days). The timer insert keeps the product's ON CONFLICT on the one-live-timer-per-subject index.
+ */
+const ONBOARD_SQL = `
+WITH s AS (
+  SELECT md5('wvbench-org-' || ${ORG_OF('n')})::uuid AS organisation_id,
+         md5('wvbench-client-' || n)::uuid AS client_id,
+         md5('wvbench-cw-' || ${CASEWORKER_OF('n', 0)})::uuid AS primary_id,
+         md5('wvbench-cw-' || ${CASEWORKER_OF('n', 1)})::uuid AS backup_id,
+         14 + 7 * (n % 5) AS interval_days,
+         current_date + 3 + (n % 60) AS due_date
+  FROM generate_series($1::int, $2::int) AS n
+), w AS (
+  INSERT INTO watches (organisation_id, client_id, primary_caseworker_id, backup_caseworker_id, interval_days,
+    min_interval_days, max_interval_days, contact_mode, signaleringsplan, start_date, review_date)
+  SELECT organisation_id, client_id, primary_id, backup_id, interval_days, 7, 90, 'phone', $3::jsonb,
+         due_date - interval_days, (due_date - interval_days + interval '12 months')::date
+  FROM s
+  RETURNING id, organisation_id, primary_caseworker_id, start_date, interval_days, grace_period_days,
+            pre_notice_working_days
+), e AS (
+  INSERT INTO watch_events (organisation_id, watch_id, type, actor_id, details)
+  SELECT organisation_id, id, 'created', primary_caseworker_id,
+         jsonb_build_object('intervalDays', interval_days, 'firstDueDate', start_date + interval_days)
+  FROM w
+), c AS (
+  INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, due_date, grace_ends_on)
+  SELECT organisation_id, id, primary_caseworker_id, start_date + interval_days,
+         start_date + interval_days + grace_period_days
+  FROM w
+  RETURNING id, organisation_id, watch_id, due_date
+)
+INSERT INTO timers (organisation_id, kind, subject_id, fire_at)
+SELECT c.organisation_id, 'check_in_pre_notice', c.id,
+       ((c.due_date - w.pre_notice_working_days) + time '09:00') AT TIME ZONE 'Europe/Amsterdam'
+FROM c JOIN w ON w.id = c.watch_id
+ON CONFLICT (subject_id, kind) WHERE state IN ('pending', 'claimed') DO NOTHING`;
+
+/** The bench's own database: created, migrated with the project's migrations, seeded and dropped by the bench. */
+export class BenchDatabase {
+  readonly url: string;
+  pool!: Pool;
+  /** Seeding skips foreign-key checks only as a superuser (session_replication_role). */
+  private superuser = false;
+
+  constructor(
+    private readonly adminUrl: string,
+    readonly name: string,
+    private readonly poolSize: number,
+  ) {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    this.url = url.toString();
+  }
+
+  /** Drops and creates the database, runs every migration, and adds the bench's effect table. */
+  async create(): Promise<{ migrations: string[] }> {
+    await this.admin(async (admin) => {
+      await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${this.name}`);
+    });
+    const dataSource = createDataSource(
+      { databaseUrl: this.url, databasePoolSize: 2 },
+      'waakvlam-bench-migrate',
+    );
+    await dataSource.initialize();
+    let migrations: string[];
+    try {
+      migrations = await runPendingMigrations(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+    this.pool = new Pool({
+      connectionString: this.url,
+      max: this.poolSize,
+      application_name: 'waakvlam-bench',
+    });
+    const [role] = await this.query<{ rolsuper: boolean }>(
+      `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`,
+    );
+    this.superuser = role?.rolsuper === true;
+    // The effect the burst's processors write (one row per timer, unique: a second run adds nothing).
+    await this.pool.query(`
+      CREATE TABLE bench_effects (
+        timer_id bigint PRIMARY KEY,
+        subject_id uuid NOT NULL,
+        done_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    return { migrations };
+  }
+
+  async drop(): Promise<void> {
+    await this.pool?.end();
+    await this.admin((admin) => admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, params)).rows as T[];
+  }
+
+  /** Organisations and their caseworkers for `watches` watches (not timed: they exist before onboarding). */
+  async seedOrganisations(watches: number): Promise<{ organisations: number; caseworkers: number }> {
+    const organisations = Math.ceil(watches / WATCHES_PER_ORGANISATION);
+    const caseworkers = organisations * CASEWORKERS_PER_ORGANISATION;
+    await this.pool.query(
+      `INSERT INTO organisations (id, name)
+       SELECT md5('wvbench-org-' || o)::uuid, 'Bench organisation ' || o FROM generate_series(1, $1::int) AS o`,
+      [organisations],
+    );
+    await this.pool.query(
+      `INSERT INTO users (id, organisation_id, email, display_name, role, password_hash)
+       SELECT md5('wvbench-cw-' || u)::uuid, md5('wvbench-org-' || ((u - 1) / $2 + 1))::uuid,
+              'caseworker-' || u || '@bench.example', 'Begeleider ' || u, 'caseworker', 'not-a-password-hash'
+       FROM generate_series(1, $1::int) AS u`,
+      [caseworkers, CASEWORKERS_PER_ORGANISATION],
+    );
+    return { organisations, caseworkers };
+  }
+
+  /**
+   * Clients [from, to] (not timed: clients are registered before their watch starts). As a superuser their foreign
+   * keys are not checked (session_replication_role = replica, in this transaction only): the ids are built to match.
+   */
+  async seedClients(from: number, to: number): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (this.superuser) await client.query('SET LOCAL session_replication_role = replica');
+      await client.query(
+        `INSERT INTO clients (id, organisation_id, reference, name, preferred_channel, postcode, house_number,
+           legal_basis, consent_recorded_by)
+         SELECT md5('wvbench-client-' || n)::uuid, md5('wvbench-org-' || ${ORG_OF('n')})::uuid, 'B' || n,
+                'Inwoner ' || n, 'phone', (1000 + n % 9000) || 'AB', (1 + n % 200)::text, 'wmo_task',
+                md5('wvbench-cw-' || ${CASEWORKER_OF('n', 0)})::uuid
+         FROM generate_series($1::int, $2::int) AS n`,
+        [from, to],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Watches [from, to] with their event, first check-in and first timer: one statement. Returns timers inserted. */
+  async onboard(from: number, to: number): Promise<number> {
+    const result = await this.pool.query(ONBOARD_SQL, [from, to, EMPTY_PLAN]);
+    return result.rowCount ?? 0;
+  }
+
+  /**
+   * Runs `work` over [1, total] in ranges of `batch`, `parallel` at a time, and returns the wall time in ms.
+   */
+  async inRanges(
+    from: number,
+    to: number,
+    batch: number,
+    parallel: number,
+    work: (from: number, to: number) => Promise<unknown>,
+  ): Promise<number> {
+    const ranges: Array<[number, number]> = [];
+    for (let lo = from; lo <= to; lo += batch) ranges.push([lo, Math.min(to, lo + batch - 1)]);
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, ranges.length) }, async () => {
+        while (next < ranges.length) {
+          const [lo, hi] = ranges[next++];
+          await work(lo, hi);
+        }
+      }),
+    );
+    return performance.now() - started;
+  }
+
+  async settings(): Promise<Record<string, string>> {
+    const names = [
+      'server_version',
+      'shared_buffers',
+      'synchronous_commit',
+      'fsync',
+      'wal_level',
+      'max_wal_size',
+      'checkpoint_timeout',
+      'work_mem',
+      'effective_cache_size',
+      'max_connections',
+    ];
+    const rows = await this.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
+      [names],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  }
+
+  private async admin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+    const admin = new Client({ connectionString: this.adminUrl, application_name: 'waakvlam-bench-admin' });
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.end();
+    }
+  }
+}
