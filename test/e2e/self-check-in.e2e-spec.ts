@@ -42,6 +42,17 @@ describe('self check-in over HTTP', () => {
       organisationId,
     ]);
 
+  it('records an answer from a browser that keeps no cookies (no CSRF token needed: the link is the secret)', async () => {
+    const fixture = await createSelfCheckIn(t.dataSource);
+    const res = await fetch(`${t.baseUrl}${selfCheckInPath(fixture.token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response: 'well' }),
+    });
+    expect(res.status).toBe(200);
+    expect((await checkIn(fixture.checkInId)).status).toBe('done');
+  });
+
   it('says an unused link is open, without a session and without any personal data', async () => {
     const fixture = await createSelfCheckIn(t.dataSource);
     const res = await t.client().get(selfCheckInPath(fixture.token));

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
-import { PUBLIC_METADATA } from './public.decorator';
+import { CSRF_EXEMPT_METADATA, PUBLIC_METADATA } from './public.decorator';
 import { CookieWriter } from './cookie-writer.service';
 import { SessionService } from './session.service';
 import type { RequestWithSession } from './session-user.interface';
@@ -36,7 +36,9 @@ export class SessionGuard implements CanActivate {
     const cookieCsrf = request.cookies[CSRF_COOKIE];
     // Hand out a CSRF token to a browser that has none yet (the console asks GET /api/auth/csrf first).
     if (!cookieCsrf && !session) this.cookies.setCsrf(reply);
-    if (!SAFE_METHODS.has(request.method)) {
+    const targets = [context.getHandler(), context.getClass()];
+    const csrfExempt = this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT_METADATA, targets) === true;
+    if (!SAFE_METHODS.has(request.method) && !csrfExempt) {
       const headerCsrf = request.headers[CSRF_HEADER.toLowerCase()];
       const header = Array.isArray(headerCsrf) ? headerCsrf[0] : headerCsrf;
       const valid = tokensEqual(header, cookieCsrf) && (!session || tokensEqual(header, session.csrfToken));
@@ -49,10 +51,7 @@ export class SessionGuard implements CanActivate {
     // Keep the cookie in step with the session (e.g. after the browser lost it).
     if (session && cookieCsrf !== session.csrfToken) this.cookies.setCsrf(reply, session.csrfToken);
 
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets);
     if (!isPublic && !session) {
       if (token) this.cookies.clearSession(reply);
       throw new ProblemException(PROBLEM_TYPES.unauthenticated, 401, 'Not signed in', {

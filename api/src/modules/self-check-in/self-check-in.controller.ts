@@ -27,7 +27,8 @@ import { SelfCheckInService } from './self-check-in.service';
  */
 @ApiTags('self-check-in')
 @Controller('public/check-in')
-@Public()
+// The link's secret is the credential; no session or cookie is involved, so no CSRF token either.
+@Public({ credentialInPath: true })
 @UseGuards(SelfCheckInThrottleGuard)
 @ApiParam({
   name: 'token',
