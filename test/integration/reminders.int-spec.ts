@@ -203,7 +203,7 @@ describe('reminder e-mails over real SMTP', () => {
     it('with a link secret is a self check-in whose link works 14 days', async () => {
       const s = await scenario();
       const c = await checkIn(s);
-      const ids = await inTx((tx) => reminders.preNotice(tx, c.id, 'geheim-token-123'));
+      const ids = await inTx((tx) => reminders.preNotice(tx, c.id, async () => 'geheim-token-123'));
       const [row]: Array<{ link_secret: string | null; body_text: string }> = await db.query(
         `SELECT link_secret, body_text FROM notifications WHERE id = $1`,
         [ids[0]],

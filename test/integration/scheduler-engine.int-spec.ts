@@ -48,7 +48,7 @@ describe('the scheduling engine: timers, planner and processors', () => {
 
   const timersOf = async (subjectId: string) =>
     (await db.query(
-      `SELECT id::text AS id, kind, state, attempts FROM timers WHERE subject_id = $1 ORDER BY id`,
+      `SELECT t.id::text AS id, kind, state, attempts FROM timers t WHERE subject_id = $1 ORDER BY t.id`,
       [subjectId],
     )) as Array<{ id: string; kind: string; state: string; attempts: number }>;
 
@@ -342,7 +342,7 @@ describe('the scheduling engine: timers, planner and processors', () => {
     await Promise.all([purge.process(), purge.process()]);
     await purge.process();
     const left: Array<{ id: string }> = await db.query(
-      `SELECT id::text AS id FROM timers WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      `SELECT t.id::text AS id FROM timers t WHERE t.id = ANY($1::bigint[]) ORDER BY t.id`,
       [[oldDone, oldCancelled, recentDone, pending, claimed]],
     );
     expect(left.map((r) => r.id)).toEqual([recentDone, pending, claimed]);

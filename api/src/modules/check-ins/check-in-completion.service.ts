@@ -21,6 +21,7 @@ interface LockedWatch {
   min_interval_days: number;
   max_interval_days: number;
   grace_period_days: number;
+  pre_notice_working_days: number;
 }
 
 const signal = (outcome: CheckInOutcome | null): CadenceSignal =>
@@ -85,7 +86,7 @@ export class CheckInCompletionService {
   ): Promise<'done' | 'not-found' | 'not-planned'> {
     const [w]: LockedWatch[] = await tx.query(
       `SELECT w.id AS watch_id, w.status, w.primary_caseworker_id, w.backup_caseworker_id, w.interval_days,
-              w.min_interval_days, w.max_interval_days, w.grace_period_days
+              w.min_interval_days, w.max_interval_days, w.grace_period_days, w.pre_notice_working_days
        FROM check_ins ci JOIN watches w ON w.id = ci.watch_id
        WHERE ci.organisation_id = $1 AND ci.id = $2
        FOR UPDATE OF w`,
@@ -155,7 +156,16 @@ export class CheckInCompletionService {
           : this.planner.schedule(calendar, today, interval, w.grace_period_days);
       await this.planner.plan(
         tx,
-        [{ organisationId, watchId: w.watch_id, caseworkerId: w.primary_caseworker_id, calendar, ...next }],
+        [
+          {
+            organisationId,
+            watchId: w.watch_id,
+            caseworkerId: w.primary_caseworker_id,
+            calendar,
+            preNoticeWorkingDays: w.pre_notice_working_days,
+            ...next,
+          },
+        ],
         now,
       );
       nextDueDate = next.dueDate;

@@ -43,6 +43,7 @@ export class CheckInMissedProcessor implements JobProcessor<typeof JobName.Check
             watchId: checkIn.watchId,
             caseworkerId: watch.primary_caseworker_id,
             calendar,
+            preNoticeWorkingDays: checkIn.preNoticeWorkingDays,
             ...retry,
           },
         ],

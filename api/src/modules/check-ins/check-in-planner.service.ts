@@ -14,6 +14,8 @@ export interface PlannedCheckIn {
   graceEndsOn: string;
   /** The organisation's calendar: the check-in's timers fire in its time zone, on its working days. */
   calendar: WorkingCalendar;
+  /** The watch's pre-notice setting: where the check-in's reminder ladder starts. */
+  preNoticeWorkingDays: number;
 }
 
 /**
@@ -48,11 +50,6 @@ export class CheckInPlanner {
   /** Inserts planned check-ins in one statement, and their first timers in another; returns their ids in order. */
   async plan(tx: EntityManager, checkIns: readonly PlannedCheckIn[], now = new Date()): Promise<string[]> {
     if (checkIns.length === 0) return [];
-    const settings: Array<{ id: string; pre_notice_working_days: number }> = await tx.query(
-      `SELECT id, pre_notice_working_days FROM watches WHERE id = ANY($1::uuid[])`,
-      [checkIns.map((c) => c.watchId)],
-    );
-    const preNotice = new Map(settings.map((w) => [w.id, w.pre_notice_working_days]));
     const rows: Array<{ id: string; watch_id: string }> = await tx.query(
       `INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, due_date, grace_ends_on)
        SELECT p.organisation_id, p.watch_id, p.caseworker_id, p.due_date, p.grace_ends_on
@@ -81,7 +78,7 @@ export class CheckInPlanner {
           {
             dueDate: c.dueDate,
             graceEndsOn: c.graceEndsOn,
-            preNoticeWorkingDays: preNotice.get(c.watchId) ?? 0,
+            preNoticeWorkingDays: c.preNoticeWorkingDays,
           },
           now,
         );

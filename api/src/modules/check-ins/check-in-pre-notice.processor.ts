@@ -17,18 +17,14 @@ export class CheckInPreNoticeProcessor implements JobProcessor<typeof JobName.Ch
   ) {}
 
   async process({ timerId }: TimerJobPayload): Promise<void> {
-    await this.runner.run(timerId, 'check_in_pre_notice', async (tx, { checkIn }) => {
-      const [client]: Array<{ reachable: boolean }> = await tx.query(
-        `SELECT c.consent_email_reminders AND c.email IS NOT NULL AS reachable
-         FROM watches w JOIN clients c ON c.id = w.client_id WHERE w.id = $1`,
-        [checkIn.watchId],
-      );
-      if (!client?.reachable) return [];
-      const secret =
+    await this.runner.run(timerId, 'check_in_pre_notice', (tx, { checkIn }) =>
+      this.reminders.preNotice(
+        tx,
+        checkIn.id,
         checkIn.contactMode === 'self'
-          ? await this.tokens.issue(tx, checkIn.organisationId, checkIn.id, new Date())
-          : null;
-      return this.reminders.preNotice(tx, checkIn.id, secret);
-    });
+          ? () => this.tokens.issue(tx, checkIn.organisationId, checkIn.id, new Date())
+          : null,
+      ),
+    );
   }
 }

@@ -40,10 +40,15 @@ export class CheckInRemindersService {
   ) {}
 
   /**
-   * The client's pre-notice (only with consent and an e-mail address, for a planned check-in); `linkSecret` makes
-   * it a self check-in, whose `{{link}}` the sender fills in.
+   * The client's pre-notice (only with consent and an e-mail address, for a planned check-in). With `issueLink` it
+   * is a self check-in: the link's secret is issued only when the e-mail is written, and the sender fills in
+   * `{{link}}`.
    */
-  async preNotice(tx: EntityManager, checkInId: string, linkSecret: string | null): Promise<string[]> {
+  async preNotice(
+    tx: EntityManager,
+    checkInId: string,
+    issueLink: (() => Promise<string | null>) | null,
+  ): Promise<string[]> {
     const checkIn = await loadCheckIn(tx, checkInId);
     if (
       !checkIn ||
@@ -53,6 +58,7 @@ export class CheckInRemindersService {
     ) {
       return [];
     }
+    const linkSecret = issueLink ? await issueLink() : null;
     const caseworker = await loadDisplayName(tx, checkIn.organisation_id, checkIn.caseworker_id);
     const values = {
       caseworker: firstName(caseworker),

@@ -16,6 +16,7 @@ interface TransitionedRow {
   primary_caseworker_id: string;
   interval_days: number;
   grace_period_days: number;
+  pre_notice_working_days: number;
 }
 
 /**
@@ -57,7 +58,7 @@ export class WatchTransitionsService {
                end_reason = CASE WHEN $3 = 'ended' THEN $5 END
            WHERE organisation_id = $1 AND id = $2 AND status = ANY($4::text[])
              AND ($3 <> 'active' OR status <> 'ended' OR ended_at + make_interval(months => reopen_period_months) > $6)
-           RETURNING primary_caseworker_id, interval_days, grace_period_days`,
+           RETURNING primary_caseworker_id, interval_days, grace_period_days, pre_notice_working_days`,
           [scope.organisationId, id, t.to, t.from, action === 'end' ? reason : null, now],
         );
       } catch (error) {
@@ -96,6 +97,7 @@ export class WatchTransitionsService {
               watchId: id,
               caseworkerId: row.primary_caseworker_id,
               calendar,
+              preNoticeWorkingDays: row.pre_notice_working_days,
               ...next,
             },
           ],

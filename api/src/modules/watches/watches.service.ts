@@ -109,14 +109,14 @@ export class WatchesService {
       const calendar = await this.calendars.forOrganisation(scope.organisationId, tx);
       const reviewDate = dto.reviewDate ?? calendar.addMonths(dto.startDate, 12);
       if (reviewDate < dto.startDate) throw fieldProblem('reviewDate', 'must not be before the start date');
-      let row: { id: string; grace_period_days: number };
+      let row: { id: string; grace_period_days: number; pre_notice_working_days: number };
       try {
         [row] = await tx.query(
           `INSERT INTO watches (organisation_id, client_id, primary_caseworker_id, backup_caseworker_id, interval_days,
              min_interval_days, max_interval_days, contact_mode, agreements, signaleringsplan, start_date, review_date,
              lapse_threshold, grace_period_days, reopen_period_months, pre_notice_working_days)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-           RETURNING id, grace_period_days`,
+           RETURNING id, grace_period_days, pre_notice_working_days`,
           [
             scope.organisationId,
             dto.clientId,
@@ -148,6 +148,7 @@ export class WatchesService {
           watchId: row.id,
           caseworkerId: dto.primaryCaseworkerId,
           calendar,
+          preNoticeWorkingDays: row.pre_notice_working_days,
           ...next,
         },
       ]);

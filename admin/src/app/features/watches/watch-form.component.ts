@@ -125,9 +125,12 @@ export class WatchFormComponent {
   protected readonly modes = CONTACT_MODES;
   protected readonly phases = PHASES;
   protected readonly limits = CADENCE_LIMITS;
-  protected readonly lapseLimits = LAPSE_LIMITS;
-  protected readonly graceLimits = GRACE_LIMITS;
-  protected readonly preNoticeLimits = PRE_NOTICE_LIMITS;
+  /** The "Bewaking" numbers, in screen order: label `watch.<field>`, hint `watchForm.hints.<field>`. */
+  protected readonly monitoringFields = [
+    { field: 'lapseThreshold', limits: LAPSE_LIMITS },
+    { field: 'preNoticeWorkingDays', limits: PRE_NOTICE_LIMITS },
+    { field: 'gracePeriodDays', limits: GRACE_LIMITS },
+  ] as const satisfies ReadonlyArray<{ field: Field; limits: { min: number; max: number } }>;
   protected readonly ids = Object.fromEntries(FIELDS.map((spec) => [spec.field, spec.id])) as Record<
     Field,
     string
