@@ -63,11 +63,12 @@ async function effect(job: Job<TimerJobPayload>): Promise<void> {
   const kind = KIND_OF_JOB.get(job.name);
   if (!kind) throw new Error(`Not a timer job: ${job.name}`);
   await (dataSource as DataSource).transaction(async (tx) => {
-    const timer = await timers.take(tx, job.data.timerId, kind);
-    if (timer)
+    const taken = await timers.takeMany(tx, job.data.timerIds, kind);
+    if (taken.length > 0)
       await tx.query(
-        `INSERT INTO bench_effects (timer_id, subject_id) VALUES ($1, $2) ON CONFLICT (timer_id) DO NOTHING`,
-        [timer.id, timer.subject_id],
+        `INSERT INTO bench_effects (timer_id, subject_id)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[]) ON CONFLICT (timer_id) DO NOTHING`,
+        [taken.map((t) => t.id), taken.map((t) => t.subject_id)],
       );
   });
 }
@@ -96,7 +97,10 @@ async function start(command: Extract<WorkerCommand, { cmd: 'start' }>): Promise
     prefix: setup.queuePrefix,
     concurrency: command.concurrency,
   });
-  worker.on('completed', () => done++);
+  // Progress counts timers in effect mode (a job carries a batch of them), jobs in no-op mode.
+  worker.on('completed', (job: Job<TimerJobPayload>) => {
+    done += command.mode === 'effect' ? job.data.timerIds.length : 1;
+  });
   worker.on('failed', (_job, error) => {
     failed++;
     if (failed <= 3) console.error(`bench worker ${process.pid}: job failed: ${error.message}`);

@@ -172,9 +172,9 @@ describe('reminder e-mails over real SMTP', () => {
     it('goes to a consenting client in plain Dutch, without the client name or the service name, once', async () => {
       const s = await scenario();
       const c = await checkIn(s);
-      const ids = await inTx((tx) => reminders.preNotice(tx, c.id, null));
+      const ids = await inTx((tx) => reminders.preNotice(tx, [c.id], null));
       expect(ids).toHaveLength(1);
-      expect(await inTx((tx) => reminders.preNotice(tx, c.id, null))).toEqual([]);
+      expect(await inTx((tx) => reminders.preNotice(tx, [c.id], null))).toEqual([]);
 
       const [mail] = await deliver(ids);
       expect(mail.to).toBe(c.email);
@@ -193,7 +193,7 @@ describe('reminder e-mails over real SMTP', () => {
       const s = await scenario();
       await setMailSettings(db, s.organisation.id, { discreetSenderName: 'Team Noord' });
       const c = await checkIn(s);
-      const [mail] = await deliver(await inTx((tx) => reminders.preNotice(tx, c.id, null)));
+      const [mail] = await deliver(await inTx((tx) => reminders.preNotice(tx, [c.id], null)));
       expect(mail.fromName).toBe('Team Noord');
       expect(mail.fromAddress).toBe('noreply@waakvlam.example.nl');
       expect(mail.text).toMatch(/Met vriendelijke groet,\nTeam Noord\n/);
@@ -203,7 +203,13 @@ describe('reminder e-mails over real SMTP', () => {
     it('with a link secret is a self check-in whose link works 14 days', async () => {
       const s = await scenario();
       const c = await checkIn(s);
-      const ids = await inTx((tx) => reminders.preNotice(tx, c.id, async () => 'geheim-token-123'));
+      const ids = await inTx((tx) =>
+        reminders.preNotice(
+          tx,
+          [c.id],
+          async (checkIns) => new Map(checkIns.map((ci) => [ci.check_in_id, 'geheim-token-123'])),
+        ),
+      );
       const [row]: Array<{ link_secret: string | null; body_text: string }> = await db.query(
         `SELECT link_secret, body_text FROM notifications WHERE id = $1`,
         [ids[0]],
@@ -227,7 +233,7 @@ describe('reminder e-mails over real SMTP', () => {
       const done = await checkIn(s);
       await setCheckInStatus(db, done.id, 'done');
       for (const c of [noConsent, noEmail, done]) {
-        expect(await inTx((tx) => reminders.preNotice(tx, c.id, null))).toEqual([]);
+        expect(await inTx((tx) => reminders.preNotice(tx, [c.id], null))).toEqual([]);
       }
     });
   });
@@ -236,9 +242,9 @@ describe('reminder e-mails over real SMTP', () => {
     it('overdue: the caseworker, in Dutch, with the reference and a console link, never the name', async () => {
       const s = await scenario();
       const c = await checkIn(s);
-      const ids = await inTx((tx) => reminders.overdue(tx, c.id));
+      const ids = await inTx((tx) => reminders.overdue(tx, [c.id]));
       expect(ids).toHaveLength(1);
-      expect(await inTx((tx) => reminders.overdue(tx, c.id))).toEqual([]);
+      expect(await inTx((tx) => reminders.overdue(tx, [c.id]))).toEqual([]);
 
       const [mail] = await deliver(ids);
       expect(mail.to).toBe(s.caseworker.email);
@@ -253,7 +259,7 @@ describe('reminder e-mails over real SMTP', () => {
       const s = await scenario();
       await setMailSettings(db, s.organisation.id, { clientNamesInEmail: true });
       const c = await checkIn(s);
-      const [mail] = await deliver(await inTx((tx) => reminders.overdue(tx, c.id)));
+      const [mail] = await deliver(await inTx((tx) => reminders.overdue(tx, [c.id])));
       expect(mail.subject).toBe(`Contactmoment te laat: ${c.client.name} (${c.client.reference})`);
       expect(nameOf(mail.text, c)).toBe(true);
     });
@@ -262,15 +268,15 @@ describe('reminder e-mails over real SMTP', () => {
       const s = await scenario();
       const c = await checkIn(s);
       await setUserActive(db, s.caseworker.id, false);
-      expect(await inTx((tx) => reminders.overdue(tx, c.id))).toEqual([]);
+      expect(await inTx((tx) => reminders.overdue(tx, [c.id]))).toEqual([]);
     });
 
     it('grace ended: the backup caseworker in English, in discreet mode from the neutral sender', async () => {
       const s = await scenario();
       await setMailSettings(db, s.organisation.id, { discreetSenderName: 'Team Zuid' });
       const c = await checkIn(s);
-      const ids = await inTx((tx) => reminders.graceEnded(tx, c.id));
-      expect(await inTx((tx) => reminders.graceEnded(tx, c.id))).toEqual([]);
+      const ids = await inTx((tx) => reminders.graceEnded(tx, [c.id]));
+      expect(await inTx((tx) => reminders.graceEnded(tx, [c.id]))).toEqual([]);
       const [mail] = await deliver(ids);
       expect(mail.to).toBe(s.backup.email);
       expect(mail.fromName).toBe('Team Zuid');
@@ -284,21 +290,21 @@ describe('reminder e-mails over real SMTP', () => {
       const s = await scenario();
       const c = await checkIn(s);
       await setUserActive(db, s.backup.id, false);
-      expect(await inTx((tx) => reminders.graceEnded(tx, c.id))).toEqual([]);
+      expect(await inTx((tx) => reminders.graceEnded(tx, [c.id]))).toEqual([]);
       const noBackup = await checkIn(s);
       await db.query(`UPDATE watches SET backup_caseworker_id = NULL WHERE id = $1`, [noBackup.watchId]);
-      expect(await inTx((tx) => reminders.graceEnded(tx, noBackup.id))).toEqual([]);
+      expect(await inTx((tx) => reminders.graceEnded(tx, [noBackup.id]))).toEqual([]);
     });
 
     it('missed: every active coordinator, each in their own language; not admins, not inactive ones', async () => {
       const s = await scenario();
       const inactive = await createUser(db, s.organisation.id, { role: 'coordinator', active: false });
       const c = await checkIn(s);
-      expect(await inTx((tx) => reminders.missed(tx, c.id))).toEqual([]); // still planned
+      expect(await inTx((tx) => reminders.missed(tx, [c.id]))).toEqual([]); // still planned
       await setCheckInStatus(db, c.id, 'missed');
-      const ids = await inTx((tx) => reminders.missed(tx, c.id));
+      const ids = await inTx((tx) => reminders.missed(tx, [c.id]));
       expect(ids).toHaveLength(2);
-      expect(await inTx((tx) => reminders.missed(tx, c.id))).toEqual([]);
+      expect(await inTx((tx) => reminders.missed(tx, [c.id]))).toEqual([]);
 
       const mails = await deliver(ids);
       const dutch = mails.find((m) => m.to === s.coordinator.email);
@@ -378,8 +384,8 @@ describe('reminder e-mails over real SMTP', () => {
 
       const timer = await createDigestTimer(db, s.organisation.id, s.caseworker.id, fireAt);
       const processor = app.get(CaseworkerDigestProcessor);
-      await processor.process({ timerId: timer.id });
-      await processor.process({ timerId: timer.id });
+      await processor.process({ timerIds: [timer.id] });
+      await processor.process({ timerIds: [timer.id] });
 
       const [notification]: Array<{ id: string }> = await db.query(
         `SELECT id FROM notifications WHERE idempotency_key = $1`,
@@ -426,8 +432,8 @@ describe('reminder e-mails over real SMTP', () => {
         s.caseworker.id,
         amsterdam.instantAt(day, '07:30'),
       );
-      await processor.process({ timerId: english.id });
-      await processor.process({ timerId: dutch.id });
+      await processor.process({ timerIds: [english.id] });
+      await processor.process({ timerIds: [dutch.id] });
 
       const rows: Array<{ id: string; recipient: string }> = await db.query(
         `SELECT id, recipient FROM notifications WHERE recipient = ANY($1::text[])`,
@@ -460,7 +466,7 @@ describe('reminder e-mails over real SMTP', () => {
           user.id,
           amsterdam.instantAt(day, '07:30'),
         );
-        await processor.process({ timerId: timer.id });
+        await processor.process({ timerIds: [timer.id] });
         expect(await liveDigestTimers(db, user.id)).toEqual([]);
       }
       const [{ count }]: Array<{ count: number }> = await db.query(

@@ -4,7 +4,7 @@ import { WorkingCalendar } from '@waakvlam/schedule';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../api/src/app.module';
 import { TenantScope } from '../../api/src/core/database/tenant-scope.model';
-import { QueueName } from '../../api/src/core/queue/queue.constants';
+import { QueueName, type TimerJobPayload } from '../../api/src/core/queue/queue.constants';
 import { QueueService } from '../../api/src/core/queue/queue.service';
 import { CheckInGraceEndedProcessor } from '../../api/src/modules/check-ins/check-in-grace-ended.processor';
 import { CheckInMissedProcessor } from '../../api/src/modules/check-ins/check-in-missed.processor';
@@ -122,17 +122,53 @@ describe('the scheduling engine: timers, planner and processors', () => {
     await planner.tick();
 
     const queue = app.get(QueueService).queue(QueueName.Timers);
-    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
-      (j) => (j.data as { timerId: string }).timerId === due.id,
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) =>
+      (j.data as TimerJobPayload).timerIds.includes(due.id),
     );
     expect(jobs.map((j) => j.id)).toEqual([`timer-${due.id}-1`]);
     expect(jobs[0].name).toBe('check-in-missed');
-    expect(jobs[0].data).toEqual({ timerId: due.id });
+    expect(jobs[0].data).toEqual({ timerIds: [due.id] });
     // The timer an hour away is beyond the horizon: still pending, no job.
     expect(await timersOf(checkIn.id)).toEqual([
       { id: due.id, kind: 'check_in_missed', state: 'claimed', attempts: 1 },
       { id: later.id, kind: 'check_in_overdue', state: 'pending', attempts: 0 },
     ]);
+  });
+
+  it('puts timers of one kind due in the same second into one job, which takes them all with one effect each', async () => {
+    const today = calendar.today(new Date());
+    const fireAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+    const planned = await Promise.all(
+      [0, 1, 2].map(() => plannedCheckIn(addDays(today, -1), calendar.addWorkingDays(today, 3))),
+    );
+    const timers = await Promise.all(
+      planned.map(({ team, checkIn }) =>
+        createTimer(db, team.organisation.id, 'check_in_overdue', checkIn.id, fireAt),
+      ),
+    );
+    const tick = await app.get(TimerPlannerService).tick();
+    expect(tick).toMatchObject({ enqueued: 3, jobs: 1 });
+
+    const queue = app.get(QueueService).queue(QueueName.Timers);
+    const ids = timers.map((t) => t.id).sort((a, b) => Number(a) - Number(b));
+    const job = await queue.getJob(`timer-${ids[0]}-1`);
+    expect(job?.name).toBe('check-in-overdue');
+    expect(job?.data).toEqual({ timerIds: ids });
+
+    const processor = app.get(CheckInOverdueProcessor);
+    await processor.process(job?.data as TimerJobPayload);
+    await processor.process(job?.data as TimerJobPayload);
+    for (const { checkIn, team } of planned) {
+      expect((await timersOf(checkIn.id)).map((t) => [t.kind, t.state])).toEqual([
+        ['check_in_overdue', 'done'],
+        ['check_in_grace_ended', 'pending'],
+      ]);
+      const mails: Array<{ recipient: string }> = await db.query(
+        `SELECT recipient FROM notifications WHERE idempotency_key = $1`,
+        [`check-in-overdue-${checkIn.id}`],
+      );
+      expect(mails).toEqual([{ recipient: team.caseworker.email }]);
+    }
   });
 
   it('claims a timer again, under a new job id, when its lease passed without completion (its job was lost)', async () => {
@@ -153,7 +189,12 @@ describe('the scheduling engine: timers, planner and processors', () => {
     expect(await timersOf(checkIn.id)).toEqual([
       { id: timer.id, kind: 'check_in_missed', state: 'claimed', attempts: 2 },
     ]);
-    expect(await queue.getJob(`timer-${timer.id}-2`)).toBeDefined();
+    // Its new job (it may share it with other timers due in the same second) has a new id.
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) =>
+      (j.data as TimerJobPayload).timerIds.includes(timer.id),
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].id).not.toBe(`timer-${timer.id}-1`);
   });
 
   it('stops adding jobs while the timer queue holds more than its cap', async () => {
@@ -167,7 +208,10 @@ describe('the scheduling engine: timers, planner and processors', () => {
     try {
       const today = calendar.today(new Date());
       const { team, checkIn } = await plannedCheckIn(addDays(today, -6), addDays(today, -2));
-      await capped.get(QueueService).queue(QueueName.Timers).add('check-in-missed', { timerId: '0' });
+      await capped
+        .get(QueueService)
+        .queue(QueueName.Timers)
+        .add('check-in-missed', { timerIds: ['0'] });
       const timer = await createTimer(db, team.organisation.id, 'check_in_missed', checkIn.id);
       const tick = await capped.get(TimerPlannerService).tick();
       expect(tick.capped).toBe(true);
@@ -181,9 +225,9 @@ describe('the scheduling engine: timers, planner and processors', () => {
     const today = calendar.today(new Date());
     const runs = [
       (p: CheckInMissedProcessor, id: string) =>
-        p.process({ timerId: id }).then(() => p.process({ timerId: id })),
+        p.process({ timerIds: [id] }).then(() => p.process({ timerIds: [id] })),
       (p: CheckInMissedProcessor, id: string) =>
-        Promise.all([p.process({ timerId: id }), p.process({ timerId: id })]).then(() => undefined),
+        Promise.all([p.process({ timerIds: [id] }), p.process({ timerIds: [id] })]).then(() => undefined),
     ];
     for (const run of runs) {
       const { team, watch, checkIn } = await plannedCheckIn(addDays(today, -6), addDays(today, -2));
@@ -219,10 +263,10 @@ describe('the scheduling engine: timers, planner and processors', () => {
     const overdue = await createTimer(db, team.organisation.id, 'check_in_overdue', checkIn.id);
     const processor = app.get(CheckInOverdueProcessor);
     await Promise.all([
-      processor.process({ timerId: overdue.id }),
-      processor.process({ timerId: overdue.id }),
+      processor.process({ timerIds: [overdue.id] }),
+      processor.process({ timerIds: [overdue.id] }),
     ]);
-    await processor.process({ timerId: overdue.id });
+    await processor.process({ timerIds: [overdue.id] });
     const afterOverdue = await timersOf(checkIn.id);
     expect(afterOverdue.map((t) => [t.kind, t.state])).toEqual([
       ['check_in_overdue', 'done'],
@@ -230,8 +274,8 @@ describe('the scheduling engine: timers, planner and processors', () => {
     ]);
 
     const grace = app.get(CheckInGraceEndedProcessor);
-    await grace.process({ timerId: afterOverdue[1].id });
-    await grace.process({ timerId: afterOverdue[1].id });
+    await grace.process({ timerIds: [afterOverdue[1].id] });
+    await grace.process({ timerIds: [afterOverdue[1].id] });
     expect((await timersOf(checkIn.id)).map((t) => [t.kind, t.state])).toEqual([
       ['check_in_overdue', 'done'],
       ['check_in_grace_ended', 'done'],
@@ -257,8 +301,11 @@ describe('the scheduling engine: timers, planner and processors', () => {
     const processor = app.get(CheckInPreNoticeProcessor);
     for (const { team, checkIn } of [consenting, silent]) {
       const timer = await createTimer(db, team.organisation.id, 'check_in_pre_notice', checkIn.id);
-      await Promise.all([processor.process({ timerId: timer.id }), processor.process({ timerId: timer.id })]);
-      await processor.process({ timerId: timer.id });
+      await Promise.all([
+        processor.process({ timerIds: [timer.id] }),
+        processor.process({ timerIds: [timer.id] }),
+      ]);
+      await processor.process({ timerIds: [timer.id] });
     }
     const tokens: Array<{ check_in_id: string; hash_length: number; expires_in_days: number }> =
       await db.query(
@@ -281,7 +328,7 @@ describe('the scheduling engine: timers, planner and processors', () => {
     const { team, watch, checkIn } = await plannedCheckIn(addDays(today, -6), addDays(today, -2));
     await db.query(`UPDATE check_ins SET status = 'cancelled' WHERE id = $1`, [checkIn.id]);
     const timer = await createTimer(db, team.organisation.id, 'check_in_missed', checkIn.id);
-    await app.get(CheckInMissedProcessor).process({ timerId: timer.id });
+    await app.get(CheckInMissedProcessor).process({ timerIds: [timer.id] });
     const statuses: Array<{ status: string }> = await db.query(
       `SELECT status FROM check_ins WHERE watch_id = $1`,
       [watch.id],

@@ -51,7 +51,12 @@ export async function createSelfCheckIn(
     graceEndsOn: addDays(dueDate, 10),
   });
   const issuedAt = options.expired ? new Date(Date.now() - (CHECK_IN_TOKEN_DAYS + 1) * DAY_MS) : new Date();
-  const token = await new CheckInTokensService(db).issue(db.manager, organisationId, checkIn.id, issuedAt);
+  const links = await new CheckInTokensService(db).issueMany(
+    db.manager,
+    [{ check_in_id: checkIn.id, organisation_id: organisationId }],
+    issuedAt,
+  );
+  const token = links.get(checkIn.id);
   if (!token) throw new Error('The check-in already has a link');
   return {
     token,

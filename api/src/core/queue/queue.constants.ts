@@ -24,9 +24,12 @@ export const JobName = {
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
-/** The payload of a timer's job: the timer's id (a bigint, as a string). */
+/**
+ * The payload of a timer job: a batch of timers of one kind, due at about the same moment (bigint ids, as
+ * strings). The planner groups what it claims, so a busy morning is hundreds of timers per job, not one job each.
+ */
 export interface TimerJobPayload {
-  timerId: string;
+  timerIds: string[];
 }
 
 /** The payload of every job: ids only, never personal data (Redis and logs must not hold any). */

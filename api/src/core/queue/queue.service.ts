@@ -2,6 +2,11 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app.config';
 import { JOB_QUEUE, type JobName, type JobPayloads, type QueueName } from './queue.constants';
+
+/** A job to add: its name, its typed payload and options. */
+export type TypedJob = {
+  [N in JobName]: { name: N; data: JobPayloads[N]; opts?: JobsOptions };
+}[JobName];
 import { RedisConnections } from './redis-connections.service';
 
 /** Producer side: one BullMQ Queue per queue name, created on first use. */
@@ -31,6 +36,17 @@ export class QueueService implements OnApplicationShutdown {
   async add<N extends JobName>(job: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
     if (options.jobId?.includes(':')) throw new Error(`Job id must not contain ':' (${options.jobId})`);
     await this.queue(JOB_QUEUE[job]).add(job, payload, options);
+  }
+
+  /** Adds many jobs in one round trip per queue (`addBulk`). */
+  async addMany(jobs: readonly TypedJob[]): Promise<void> {
+    const byQueue = new Map<QueueName, TypedJob[]>();
+    for (const job of jobs) {
+      if (job.opts?.jobId?.includes(':')) throw new Error(`Job id must not contain ':' (${job.opts.jobId})`);
+      const queue = JOB_QUEUE[job.name];
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
+    }
+    await Promise.all([...byQueue].map(([queue, list]) => this.queue(queue).addBulk(list)));
   }
 
   /** Creates or updates a cluster-wide schedule: BullMQ runs the job once per interval, whatever the number of workers. */

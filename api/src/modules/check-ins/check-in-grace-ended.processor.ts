@@ -11,9 +11,12 @@ export class CheckInGraceEndedProcessor implements JobProcessor<typeof JobName.C
     private readonly reminders: CheckInRemindersService,
   ) {}
 
-  async process({ timerId }: TimerJobPayload): Promise<void> {
-    await this.runner.run(timerId, 'check_in_grace_ended', (tx, { checkIn }) =>
-      this.reminders.graceEnded(tx, checkIn.id),
+  async process({ timerIds }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerIds, 'check_in_grace_ended', (tx, steps) =>
+      this.reminders.graceEnded(
+        tx,
+        steps.map((s) => s.checkIn.id),
+      ),
     );
   }
 }

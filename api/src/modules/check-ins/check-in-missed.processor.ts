@@ -7,9 +7,9 @@ import { CheckInPlanner } from './check-in-planner.service';
 import { CheckInTimerRunner } from './check-in-timer-runner.service';
 
 /**
- * Midnight after the grace period: a still planned check-in becomes `missed` (conditional update), the watch's
- * streak of missed contacts grows (the lapse scan reads it), a retry is planned 2 working days later, the timeline
- * gets a `check_in_missed` event and the coordinators an e-mail. All in one transaction.
+ * Midnight after the grace period: still planned check-ins become `missed` (conditional update), their watches'
+ * streaks of missed contacts grow (the lapse scan reads them), retries are planned 2 working days later, the
+ * timelines get a `check_in_missed` event and the coordinators an e-mail. A batch in one transaction, set-based.
  */
 @ProcessesJob(JobName.CheckInMissed)
 export class CheckInMissedProcessor implements JobProcessor<typeof JobName.CheckInMissed> {
@@ -20,45 +20,59 @@ export class CheckInMissedProcessor implements JobProcessor<typeof JobName.Check
     private readonly reminders: CheckInRemindersService,
   ) {}
 
-  async process({ timerId }: TimerJobPayload): Promise<void> {
-    await this.runner.run(timerId, 'check_in_missed', async (tx, { checkIn, calendar }) => {
+  async process({ timerIds }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerIds, 'check_in_missed', async (tx, steps) => {
       const now = new Date();
-      // The runner holds the watch's lock and saw the check-in planned: this update applies.
+      const checkInIds = steps.map((s) => s.checkIn.id);
+      // The runner holds the watches' locks and saw these check-ins planned: the update applies to each.
       await tx.query(
-        `UPDATE check_ins SET status = 'missed', updated_at = now() WHERE id = $1 AND status = 'planned'`,
-        [checkIn.id],
+        `UPDATE check_ins SET status = 'missed', updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'planned'`,
+        [checkInIds],
       );
-      const [watch] = await updateReturning<{ primary_caseworker_id: string; grace_period_days: number }>(
+      const watches = await updateReturning<{
+        id: string;
+        primary_caseworker_id: string;
+        grace_period_days: number;
+      }>(
         tx,
-        `UPDATE watches SET missed_in_row = missed_in_row + 1 WHERE id = $1
-         RETURNING primary_caseworker_id, grace_period_days`,
-        [checkIn.watchId],
+        `UPDATE watches SET missed_in_row = missed_in_row + 1 WHERE id = ANY($1::uuid[])
+         RETURNING id, primary_caseworker_id, grace_period_days`,
+        [steps.map((s) => s.checkIn.watchId)],
       );
-      const retry = this.planner.retry(calendar, calendar.today(now), watch.grace_period_days);
+      const watchOf = new Map(watches.map((w) => [w.id, w]));
+      const retries = steps.map(({ checkIn, calendar }) => {
+        const watch = watchOf.get(checkIn.watchId);
+        if (!watch) throw new Error(`Watch ${checkIn.watchId} of check-in ${checkIn.id} is gone`);
+        return {
+          checkIn,
+          calendar,
+          watch,
+          retry: this.planner.retry(calendar, calendar.today(now), watch.grace_period_days),
+        };
+      });
       await this.planner.plan(
         tx,
-        [
-          {
-            organisationId: checkIn.organisationId,
-            watchId: checkIn.watchId,
-            caseworkerId: watch.primary_caseworker_id,
-            calendar,
-            preNoticeWorkingDays: checkIn.preNoticeWorkingDays,
-            ...retry,
-          },
-        ],
-        now,
-      );
-      await this.events.record(tx, [
-        {
+        retries.map(({ checkIn, calendar, watch, retry }) => ({
           organisationId: checkIn.organisationId,
           watchId: checkIn.watchId,
-          type: 'check_in_missed',
+          caseworkerId: watch.primary_caseworker_id,
+          calendar,
+          preNoticeWorkingDays: checkIn.preNoticeWorkingDays,
+          ...retry,
+        })),
+        now,
+      );
+      await this.events.record(
+        tx,
+        retries.map(({ checkIn, retry }) => ({
+          organisationId: checkIn.organisationId,
+          watchId: checkIn.watchId,
+          type: 'check_in_missed' as const,
           actorId: null,
           details: { checkInId: checkIn.id, dueDate: checkIn.dueDate, retryDueDate: retry.dueDate },
-        },
-      ]);
-      return this.reminders.missed(tx, checkIn.id);
+        })),
+      );
+      return this.reminders.missed(tx, checkInIds);
     });
   }
 }

@@ -11,9 +11,12 @@ export class CheckInOverdueProcessor implements JobProcessor<typeof JobName.Chec
     private readonly reminders: CheckInRemindersService,
   ) {}
 
-  async process({ timerId }: TimerJobPayload): Promise<void> {
-    await this.runner.run(timerId, 'check_in_overdue', (tx, { checkIn }) =>
-      this.reminders.overdue(tx, checkIn.id),
+  async process({ timerIds }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerIds, 'check_in_overdue', (tx, steps) =>
+      this.reminders.overdue(
+        tx,
+        steps.map((s) => s.checkIn.id),
+      ),
     );
   }
 }

@@ -16,15 +16,15 @@ export class CheckInPreNoticeProcessor implements JobProcessor<typeof JobName.Ch
     private readonly reminders: CheckInRemindersService,
   ) {}
 
-  async process({ timerId }: TimerJobPayload): Promise<void> {
-    await this.runner.run(timerId, 'check_in_pre_notice', (tx, { checkIn }) =>
-      this.reminders.preNotice(
-        tx,
-        checkIn.id,
-        checkIn.contactMode === 'self'
-          ? () => this.tokens.issue(tx, checkIn.organisationId, checkIn.id, new Date())
-          : null,
-      ),
-    );
+  async process({ timerIds }: TimerJobPayload): Promise<void> {
+    await this.runner.run(timerIds, 'check_in_pre_notice', async (tx, steps) => {
+      const self = steps.filter((s) => s.checkIn.contactMode === 'self').map((s) => s.checkIn.id);
+      const other = steps.filter((s) => s.checkIn.contactMode !== 'self').map((s) => s.checkIn.id);
+      const now = new Date();
+      return [
+        ...(await this.reminders.preNotice(tx, self, (checkIns) => this.tokens.issueMany(tx, checkIns, now))),
+        ...(await this.reminders.preNotice(tx, other, null)),
+      ];
+    });
   }
 }

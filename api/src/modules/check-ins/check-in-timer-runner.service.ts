@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@waakvlam/schedule';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type TakenTimer, TimersService } from '../scheduling/timers.service';
+import { runTimerBatch } from '../scheduling/timer-batch.util';
+import { type NewTimer, type TakenTimer, TimersService } from '../scheduling/timers.service';
 import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { type LadderKind, nextLadderStep } from './check-in-ladder.util';
 
+/** A planned check-in whose ladder step is due, as a step's effect sees it. */
 export interface CheckInTimerContext {
   timer: TakenTimer;
   checkIn: {
@@ -20,7 +22,14 @@ export interface CheckInTimerContext {
   calendar: WorkingCalendar;
 }
 
+/** A step's effect on the planned check-ins of a batch, in the batch's transaction; returns notification ids. */
+export type CheckInStepEffect = (
+  tx: EntityManager,
+  steps: readonly CheckInTimerContext[],
+) => Promise<string[]>;
+
 interface Row {
+  timer_id: string;
   id: string;
   organisation_id: string;
   watch_id: string;
@@ -34,9 +43,11 @@ interface Row {
 }
 
 /**
- * Runs one step of a check-in's reminder ladder: in one transaction it locks the watch (the order every change of a
- * watch's check-ins uses), takes the timer, applies the step's effect if the check-in is still planned, and schedules
- * the next step. The effect's messages are queued after commit. A second run finds the timer done and does nothing.
+ * Runs one step of the reminder ladder for a job's batch of check-in timers. In one transaction it locks the
+ * watches (in id order, the order every change of a watch's check-ins takes), takes the timers with one statement,
+ * applies the step's effect to the check-ins still planned, and schedules their next steps with one statement. The
+ * effect's messages are queued after commit. A second run finds the timers done and does nothing; a batch that fails
+ * is retried timer by timer (runTimerBatch).
  */
 @Injectable()
 export class CheckInTimerRunner {
@@ -47,48 +58,73 @@ export class CheckInTimerRunner {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Returns whether the effect ran. */
-  async run(
-    timerId: string,
+  /** Returns how many check-ins the effect was applied to. */
+  async run(timerIds: readonly string[], kind: LadderKind, effect: CheckInStepEffect): Promise<number> {
+    let applied = 0;
+    await runTimerBatch(timerIds, async (ids) => {
+      applied += await this.runBatch(ids, kind, effect);
+    });
+    return applied;
+  }
+
+  private async runBatch(
+    timerIds: readonly string[],
     kind: LadderKind,
-    effect: (tx: EntityManager, context: CheckInTimerContext) => Promise<string[]>,
-  ): Promise<boolean> {
+    effect: CheckInStepEffect,
+  ): Promise<number> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const [row]: Row[] = await tx.query(
-        `SELECT ci.id, ci.organisation_id, ci.watch_id, ci.status, ci.due_date::text AS due_date,
-                ci.grace_ends_on::text AS grace_ends_on, w.pre_notice_working_days, w.contact_mode, o.time_zone,
-                o.extra_days_off::text[] AS extra_days_off
+      const rows: Row[] = await tx.query(
+        `SELECT t.id::text AS timer_id, ci.id, ci.organisation_id, ci.watch_id, ci.status,
+                ci.due_date::text AS due_date, ci.grace_ends_on::text AS grace_ends_on, w.pre_notice_working_days,
+                w.contact_mode, o.time_zone, o.extra_days_off::text[] AS extra_days_off
          FROM timers t
          JOIN check_ins ci ON ci.id = t.subject_id
          JOIN watches w ON w.id = ci.watch_id
          JOIN organisations o ON o.id = ci.organisation_id
-         WHERE t.id = $1
+         WHERE t.id = ANY($1::bigint[])
+         ORDER BY w.id
          FOR UPDATE OF w`,
-        [timerId],
+        [timerIds],
       );
-      const timer = await this.timers.take(tx, timerId, kind);
-      if (!timer) return null;
-      if (!row || row.status !== 'planned') return { ran: false, ids: [] };
-      const calendar = this.calendars.calendar(row.time_zone, row.extra_days_off);
-      const checkIn = {
-        id: row.id,
-        organisationId: row.organisation_id,
-        watchId: row.watch_id,
-        dueDate: row.due_date,
-        graceEndsOn: row.grace_ends_on,
-        preNoticeWorkingDays: row.pre_notice_working_days,
-        contactMode: row.contact_mode,
-      };
-      const ids = await effect(tx, { timer, checkIn, calendar });
-      const next = nextLadderStep(calendar, checkIn, kind);
-      if (next && kind !== 'check_in_missed')
-        await this.timers.schedule(tx, [
-          { organisationId: row.organisation_id, kind: next.kind, subjectId: row.id, fireAt: next.fireAt },
-        ]);
-      return { ran: true, ids };
+      const taken = await this.timers.takeMany(tx, timerIds, kind);
+      const rowOf = new Map(rows.filter((r) => r.status === 'planned').map((r) => [r.timer_id, r]));
+      const steps: CheckInTimerContext[] = [];
+      for (const timer of taken) {
+        const row = rowOf.get(timer.id);
+        if (!row) continue;
+        steps.push({
+          timer,
+          checkIn: {
+            id: row.id,
+            organisationId: row.organisation_id,
+            watchId: row.watch_id,
+            dueDate: row.due_date,
+            graceEndsOn: row.grace_ends_on,
+            preNoticeWorkingDays: row.pre_notice_working_days,
+            contactMode: row.contact_mode,
+          },
+          calendar: this.calendars.calendar(row.time_zone, row.extra_days_off),
+        });
+      }
+      if (steps.length === 0) return { applied: 0, ids: [] };
+      const ids = await effect(tx, steps);
+      if (kind !== 'check_in_missed') {
+        const next: NewTimer[] = [];
+        for (const { checkIn, calendar } of steps) {
+          const step = nextLadderStep(calendar, checkIn, kind);
+          if (step)
+            next.push({
+              organisationId: checkIn.organisationId,
+              kind: step.kind,
+              subjectId: checkIn.id,
+              fireAt: step.fireAt,
+            });
+        }
+        await this.timers.schedule(tx, next);
+      }
+      return { applied: steps.length, ids };
     });
-    if (!outcome) return false;
     await this.notifications.dispatch(outcome.ids);
-    return outcome.ran;
+    return outcome.applied;
   }
 }

@@ -45,23 +45,31 @@ export class CheckInTokensService {
     return link ? { organisationId: link.organisation_id, checkInId: link.check_in_id } : null;
   }
   /**
-   * Issues the check-in's link secret in the caller's transaction; null when one was issued before (a check-in has
-   * one link, however often its pre-notice runs).
+   * Issues the link secrets of check-ins in the caller's transaction, in one statement: check-in id → secret. A
+   * check-in that had a link issued before gets none (a check-in has one link, however often its pre-notice runs).
    */
-  async issue(
+  async issueMany(
     tx: EntityManager,
-    organisationId: string,
-    checkInId: string,
+    checkIns: ReadonlyArray<{ check_in_id: string; organisation_id: string }>,
     now: Date,
-  ): Promise<string | null> {
-    const token = randomBytes(32).toString('base64url');
-    const rows: unknown[] = await tx.query(
+  ): Promise<Map<string, string>> {
+    if (checkIns.length === 0) return new Map();
+    const tokens = checkIns.map((c) => ({ ...c, token: randomBytes(32).toString('base64url') }));
+    const rows: Array<{ check_in_id: string }> = await tx.query(
       `INSERT INTO check_in_tokens (token_hash, organisation_id, check_in_id, expires_at)
-       VALUES ($1, $2, $3, $4::timestamptz + make_interval(days => ${CHECK_IN_TOKEN_DAYS}))
+       SELECT t.token_hash, t.organisation_id, t.check_in_id,
+              $4::timestamptz + make_interval(days => ${CHECK_IN_TOKEN_DAYS})
+       FROM unnest($1::bytea[], $2::uuid[], $3::uuid[]) AS t(token_hash, organisation_id, check_in_id)
        ON CONFLICT (check_in_id) DO NOTHING
        RETURNING check_in_id`,
-      [hashCheckInToken(token), organisationId, checkInId, now],
+      [
+        tokens.map((t) => hashCheckInToken(t.token)),
+        tokens.map((t) => t.organisation_id),
+        tokens.map((t) => t.check_in_id),
+        now,
+      ],
     );
-    return rows.length > 0 ? token : null;
+    const issued = new Set(rows.map((r) => r.check_in_id));
+    return new Map(tokens.filter((t) => issued.has(t.check_in_id)).map((t) => [t.check_in_id, t.token]));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale, NotificationStatus, NotificationSummary, Page } from '@waakvlam/contracts';
-import type { JobsOptions } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { JobName } from '../../core/queue/queue.constants';
@@ -90,7 +89,10 @@ export class NotificationsService {
 
   /** Queues the first job of messages written by `write`, once their transaction has committed. */
   async dispatch(ids: readonly string[], options: { priority?: number } = {}): Promise<void> {
-    for (const id of ids) await this.addJob(id, `${id}-1`, options.priority);
+    await this.addJobs(
+      ids.map((id) => ({ id, jobId: `${id}-1` })),
+      options.priority,
+    );
   }
 
   /** Writes one message and queues it: for callers without a transaction of their own. Returns its id. */
@@ -124,7 +126,7 @@ export class NotificationsService {
        RETURNING n.id, n.dispatches`,
       [now, this.config.timerLeaseMs],
     );
-    for (const r of rows) await this.addJob(r.id, `${r.id}-${r.dispatches}`);
+    await this.addJobs(rows.map((r) => ({ id: r.id, jobId: `${r.id}-${r.dispatches}` })));
     return rows.length;
   }
 
@@ -170,18 +172,28 @@ export class NotificationsService {
       [scope.organisationId, id, this.config.timerLeaseMs],
     );
     if (!rows[0]) return (await this.get(scope, id)) ? 'not-dead' : null;
-    await this.addJob(id, `${id}-${rows[0].dispatches}`);
+    await this.addJobs([{ id, jobId: `${id}-${rows[0].dispatches}` }]);
     return toNotificationSummary(rows[0]);
   }
 
-  private async addJob(notificationId: string, jobId: string, priority?: number): Promise<void> {
+  /** Queues send jobs in one round trip. */
+  private async addJobs(
+    jobs: ReadonlyArray<{ id: string; jobId: string }>,
+    priority?: number,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
     const policy = this.retryPolicy;
-    const options: JobsOptions = {
-      jobId,
-      ...(priority ? { priority } : {}),
-      attempts: policy.attempts,
-      backoff: { type: 'exponential', delay: policy.delayMs, jitter: policy.jitter },
-    };
-    await this.queues.add(JobName.NotificationSend, { notificationId }, options);
+    await this.queues.addMany(
+      jobs.map(({ id, jobId }) => ({
+        name: JobName.NotificationSend,
+        data: { notificationId: id },
+        opts: {
+          jobId,
+          ...(priority ? { priority } : {}),
+          attempts: policy.attempts,
+          backoff: { type: 'exponential', delay: policy.delayMs, jitter: policy.jitter },
+        },
+      })),
+    );
   }
 }

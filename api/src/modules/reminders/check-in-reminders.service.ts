@@ -6,17 +6,27 @@ import { CHECK_IN_TOKEN_DAYS } from '../check-ins/check-in-tokens.service';
 import { type NewNotification, NotificationsService } from '../notifications/notifications.service';
 import { clientLabel, firstName, formatDate, senderName, signature } from './reminder-format.util';
 import {
+  type CheckInMailRow,
   type ClientMailRow,
   type OrganisationMailRow,
   type StaffRow,
   loadActiveUsers,
-  loadCheckIn,
+  loadCheckIns,
   loadCoordinators,
-  loadDisplayName,
   loadDisplayNames,
   loadWatches,
 } from './reminder-queries.util';
 import { TemplateRenderer, type TemplateName } from './template-renderer.util';
+
+/** Issues self check-in links for check-ins whose e-mail is being written: check-in id → link secret. */
+export type IssueLinks = (
+  checkIns: ReadonlyArray<{ check_in_id: string; organisation_id: string }>,
+) => Promise<ReadonlyMap<string, string>>;
+
+interface OrganisationMail {
+  organisationId: string;
+  mail: NewNotification;
+}
 
 /** Clients have no language setting: their e-mails are Dutch. */
 const CLIENT_LOCALE: Locale = 'nl';
@@ -40,125 +50,119 @@ export class CheckInRemindersService {
   ) {}
 
   /**
-   * The client's pre-notice (only with consent and an e-mail address, for a planned check-in). With `issueLink` it
-   * is a self check-in: the link's secret is issued only when the e-mail is written, and the sender fills in
-   * `{{link}}`.
+   * The clients' pre-notices (only with consent and an e-mail address, for planned check-ins). With `issueLinks`
+   * they are self check-ins: the links' secrets are issued only for the e-mails written, and the sender fills in
+   * `{{link}}`. A check-in whose link was issued before gets none (and no e-mail: its pre-notice was written).
    */
   async preNotice(
     tx: EntityManager,
-    checkInId: string,
-    issueLink: (() => Promise<string | null>) | null,
+    checkInIds: readonly string[],
+    issueLinks: IssueLinks | null,
   ): Promise<string[]> {
-    const checkIn = await loadCheckIn(tx, checkInId);
-    if (
-      !checkIn ||
-      checkIn.status !== 'planned' ||
-      !checkIn.consent_email_reminders ||
-      !checkIn.client_email
-    ) {
-      return [];
+    const checkIns = (await loadCheckIns(tx, checkInIds)).filter(
+      (c) => c.status === 'planned' && c.consent_email_reminders && c.client_email,
+    );
+    const links = issueLinks ? await issueLinks(checkIns) : null;
+    const mails: OrganisationMail[] = [];
+    for (const checkIn of checkIns) {
+      const linkSecret = links?.get(checkIn.check_in_id) ?? null;
+      if (links && !linkSecret) continue;
+      const values = {
+        caseworker: firstName(checkIn.caseworker_name),
+        date: formatDate(CLIENT_LOCALE, checkIn.due_date),
+        sender: signature(checkIn),
+      };
+      const mail = linkSecret
+        ? this.renderer.render(CLIENT_LOCALE, 'client-self-check-in', {
+            ...values,
+            link: '{{link}}',
+            // The e-mail says how long the link works: as long as the token does.
+            validDays: CHECK_IN_TOKEN_DAYS,
+          })
+        : this.renderer.render(CLIENT_LOCALE, 'client-pre-notice', values);
+      mails.push({
+        organisationId: checkIn.organisation_id,
+        mail: {
+          idempotencyKey: `check-in-pre-notice-${checkIn.check_in_id}`,
+          recipient: checkIn.client_email as string,
+          ...mail,
+          locale: CLIENT_LOCALE,
+          senderName: senderName(checkIn),
+          linkSecret,
+        },
+      });
     }
-    const linkSecret = issueLink ? await issueLink() : null;
-    const caseworker = await loadDisplayName(tx, checkIn.organisation_id, checkIn.caseworker_id);
-    const values = {
-      caseworker: firstName(caseworker),
-      date: formatDate(CLIENT_LOCALE, checkIn.due_date),
-      sender: signature(checkIn),
-    };
-    const mail = linkSecret
-      ? this.renderer.render(CLIENT_LOCALE, 'client-self-check-in', {
-          ...values,
-          link: '{{link}}',
-          // The e-mail says how long the link works: as long as the token does.
-          validDays: CHECK_IN_TOKEN_DAYS,
-        })
-      : this.renderer.render(CLIENT_LOCALE, 'client-pre-notice', values);
-    return this.notifications.write(tx, checkIn.organisation_id, [
-      {
-        idempotencyKey: `check-in-pre-notice-${checkInId}`,
-        recipient: checkIn.client_email,
-        ...mail,
-        locale: CLIENT_LOCALE,
-        senderName: senderName(checkIn),
-        linkSecret,
-      },
-    ]);
+    return this.write(tx, mails);
   }
 
   /** The caseworker (if active), on the first working day a planned check-in is overdue. */
-  async overdue(tx: EntityManager, checkInId: string): Promise<string[]> {
-    const checkIn = await loadCheckIn(tx, checkInId);
-    if (!checkIn || checkIn.status !== 'planned') return [];
-    const [caseworker] = await loadActiveUsers(tx, checkIn.organisation_id, [checkIn.caseworker_id]);
-    if (!caseworker) return [];
-    return this.notifications.write(tx, checkIn.organisation_id, [
-      this.staffMail(
-        `check-in-overdue-${checkInId}`,
-        caseworker,
-        checkIn,
-        'caseworker-overdue',
-        (locale) => ({
-          client: clientLabel(checkIn, checkIn),
-          date: formatDate(locale, checkIn.due_date),
-          graceEndsOn: formatDate(locale, checkIn.grace_ends_on),
-          url: this.clientUrl(checkIn),
-        }),
-      ),
-    ]);
+  async overdue(tx: EntityManager, checkInIds: readonly string[]): Promise<string[]> {
+    const mails: OrganisationMail[] = [];
+    for (const checkIn of await loadCheckIns(tx, checkInIds)) {
+      if (checkIn.status !== 'planned' || !checkIn.caseworker) continue;
+      mails.push(
+        this.checkInMail(
+          `check-in-overdue-${checkIn.check_in_id}`,
+          checkIn.caseworker,
+          checkIn,
+          'caseworker-overdue',
+          (locale) => ({
+            graceEndsOn: formatDate(locale, checkIn.grace_ends_on),
+          }),
+        ),
+      );
+    }
+    return this.write(tx, mails);
   }
 
   /**
    * The watch's backup caseworker (if set, active, and not the check-in's own caseworker), on the last day of the
    * grace period of a planned check-in.
    */
-  async graceEnded(tx: EntityManager, checkInId: string): Promise<string[]> {
-    const checkIn = await loadCheckIn(tx, checkInId);
-    if (!checkIn || checkIn.status !== 'planned' || !checkIn.backup_caseworker_id) return [];
-    if (checkIn.backup_caseworker_id === checkIn.caseworker_id) return [];
-    const [backup] = await loadActiveUsers(tx, checkIn.organisation_id, [checkIn.backup_caseworker_id]);
-    if (!backup) return [];
-    const caseworker = await loadDisplayName(tx, checkIn.organisation_id, checkIn.caseworker_id);
-    return this.notifications.write(tx, checkIn.organisation_id, [
-      this.staffMail(
-        `check-in-grace-ended-${checkInId}`,
-        backup,
-        checkIn,
-        'backup-grace-ended',
-        (locale) => ({
-          client: clientLabel(checkIn, checkIn),
-          date: formatDate(locale, checkIn.due_date),
-          caseworker,
-          url: this.clientUrl(checkIn),
-        }),
-      ),
-    ]);
-  }
-
-  /** Every active coordinator of the organisation, when the check-in became missed. */
-  async missed(tx: EntityManager, checkInId: string): Promise<string[]> {
-    const checkIn = await loadCheckIn(tx, checkInId);
-    if (!checkIn || checkIn.status !== 'missed') return [];
-    const coordinators = await loadCoordinators(tx, checkIn.organisation_id);
-    if (coordinators.length === 0) return [];
-    const caseworker = await loadDisplayName(tx, checkIn.organisation_id, checkIn.caseworker_id);
-    return this.notifications.write(
-      tx,
-      checkIn.organisation_id,
-      coordinators.map((coordinator) =>
-        this.staffMail(
-          `check-in-missed-${checkInId}-${coordinator.id}`,
-          coordinator,
+  async graceEnded(tx: EntityManager, checkInIds: readonly string[]): Promise<string[]> {
+    const mails: OrganisationMail[] = [];
+    for (const checkIn of await loadCheckIns(tx, checkInIds)) {
+      if (checkIn.status !== 'planned' || !checkIn.backup) continue;
+      if (checkIn.backup.id === checkIn.caseworker_id) continue;
+      mails.push(
+        this.checkInMail(
+          `check-in-grace-ended-${checkIn.check_in_id}`,
+          checkIn.backup,
           checkIn,
-          'coordinator-missed',
-          (locale) => ({
-            client: clientLabel(checkIn, checkIn),
-            date: formatDate(locale, checkIn.due_date),
-            caseworker,
-            url: this.clientUrl(checkIn),
+          'backup-grace-ended',
+          () => ({
+            caseworker: checkIn.caseworker_name,
           }),
         ),
-      ),
-    );
+      );
+    }
+    return this.write(tx, mails);
+  }
+
+  /** Every active coordinator of the organisation, for each check-in that became missed. */
+  async missed(tx: EntityManager, checkInIds: readonly string[]): Promise<string[]> {
+    const coordinators = new Map<string, StaffRow[]>();
+    const mails: OrganisationMail[] = [];
+    for (const checkIn of await loadCheckIns(tx, checkInIds)) {
+      if (checkIn.status !== 'missed') continue;
+      let ofOrganisation = coordinators.get(checkIn.organisation_id);
+      if (!ofOrganisation) {
+        ofOrganisation = await loadCoordinators(tx, checkIn.organisation_id);
+        coordinators.set(checkIn.organisation_id, ofOrganisation);
+      }
+      for (const coordinator of ofOrganisation) {
+        mails.push(
+          this.checkInMail(
+            `check-in-missed-${checkIn.check_in_id}-${coordinator.id}`,
+            coordinator,
+            checkIn,
+            'coordinator-missed',
+            () => ({ caseworker: checkIn.caseworker_name }),
+          ),
+        );
+      }
+    }
+    return this.write(tx, mails);
   }
 
   /**
@@ -170,23 +174,19 @@ export class CheckInRemindersService {
     checkInId: string,
     response: 'concern' | 'needs_support',
   ): Promise<string[]> {
-    const checkIn = await loadCheckIn(tx, checkInId);
-    if (!checkIn) return [];
-    const active = await loadActiveUsers(tx, checkIn.organisation_id, [
-      checkIn.caseworker_id,
-      checkIn.backup_caseworker_id,
-    ]);
-    const recipient =
-      active.find((u) => u.id === checkIn.caseworker_id) ??
-      active.find((u) => u.id === checkIn.backup_caseworker_id);
-    if (!recipient) return [];
+    const [checkIn] = await loadCheckIns(tx, [checkInId]);
+    const recipient = checkIn?.caseworker ?? checkIn?.backup;
+    if (!checkIn || !recipient) return [];
     const template =
       response === 'needs_support' ? 'caseworker-client-needs-support' : 'caseworker-client-concern';
-    return this.notifications.write(tx, checkIn.organisation_id, [
-      this.staffMail(`check-in-response-${checkInId}`, recipient, checkIn, template, () => ({
-        client: clientLabel(checkIn, checkIn),
-        url: this.clientUrl(checkIn),
-      })),
+    return this.write(tx, [
+      {
+        organisationId: checkIn.organisation_id,
+        mail: this.staffMail(`check-in-response-${checkInId}`, recipient, checkIn, template, () => ({
+          client: clientLabel(checkIn, checkIn),
+          url: this.clientUrl(checkIn),
+        })),
+      },
     ]);
   }
 
@@ -256,6 +256,35 @@ export class CheckInRemindersService {
       locale,
       senderName: senderName(organisation),
     };
+  }
+
+  /** A staff e-mail about a check-in: names the client (as allowed), the due date and links to the client. */
+  private checkInMail(
+    idempotencyKey: string,
+    recipient: StaffRow,
+    checkIn: CheckInMailRow,
+    template: TemplateName,
+    values: (locale: Locale) => Record<string, string | number>,
+  ): OrganisationMail {
+    return {
+      organisationId: checkIn.organisation_id,
+      mail: this.staffMail(idempotencyKey, recipient, checkIn, template, (locale) => ({
+        client: clientLabel(checkIn, checkIn),
+        date: formatDate(locale, checkIn.due_date),
+        url: this.clientUrl(checkIn),
+        ...values(locale),
+      })),
+    };
+  }
+
+  /** Writes messages of several organisations: one statement per organisation. */
+  private async write(tx: EntityManager, mails: readonly OrganisationMail[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const organisationId of new Set(mails.map((m) => m.organisationId))) {
+      const ofOrganisation = mails.filter((m) => m.organisationId === organisationId).map((m) => m.mail);
+      ids.push(...(await this.notifications.write(tx, organisationId, ofOrganisation)));
+    }
+    return ids;
   }
 
   private clientUrl(client: ClientMailRow): string {

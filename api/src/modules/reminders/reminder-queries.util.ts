@@ -16,14 +16,20 @@ export interface ClientMailRow {
   client_name: string;
 }
 
-/** A check-in with its watch, client and organisation. */
+/** A check-in with its watch, client, organisation and staff. */
 export interface CheckInMailRow extends OrganisationMailRow, ClientMailRow {
   check_in_id: string;
   status: 'planned' | 'done' | 'missed' | 'cancelled';
   due_date: string;
   grace_ends_on: string;
   caseworker_id: string;
+  /** The check-in's caseworker's display name, whatever the account's state. */
+  caseworker_name: string;
+  /** The check-in's caseworker when the account may receive e-mail (active staff), else null. */
+  caseworker: StaffRow | null;
   backup_caseworker_id: string | null;
+  /** The watch's backup caseworker when set and the account may receive e-mail, else null. */
+  backup: StaffRow | null;
   client_email: string | null;
   consent_email_reminders: boolean;
 }
@@ -47,19 +53,31 @@ const ORGANISATION_COLUMNS = `o.id AS organisation_id, o.name AS organisation_na
   o.client_names_in_email`;
 const CLIENT_COLUMNS = `cl.id AS client_id, cl.reference AS client_reference, cl.name AS client_name`;
 
-export async function loadCheckIn(tx: EntityManager, checkInId: string): Promise<CheckInMailRow | null> {
-  const [row]: CheckInMailRow[] = await tx.query(
+const STAFF_OBJECT = (alias: string): string =>
+  `CASE WHEN ${alias}.active AND ${alias}.role <> 'partner' THEN json_build_object('id', ${alias}.id,
+     'email', ${alias}.email, 'display_name', ${alias}.display_name, 'locale', ${alias}.locale) END`;
+
+/** Check-ins with everything their e-mails need, in one query (a batch of timers reads them together). */
+export async function loadCheckIns(
+  tx: EntityManager,
+  checkInIds: readonly string[],
+): Promise<CheckInMailRow[]> {
+  if (checkInIds.length === 0) return [];
+  return tx.query(
     `SELECT c.id AS check_in_id, c.status, c.due_date::text AS due_date, c.grace_ends_on::text AS grace_ends_on,
-       c.caseworker_id, w.backup_caseworker_id, cl.email AS client_email, cl.consent_email_reminders,
-       ${CLIENT_COLUMNS}, ${ORGANISATION_COLUMNS}
+       c.caseworker_id, coalesce(cw.display_name, '') AS caseworker_name, ${STAFF_OBJECT('cw')} AS caseworker,
+       w.backup_caseworker_id, ${STAFF_OBJECT('bk')} AS backup,
+       cl.email AS client_email, cl.consent_email_reminders, ${CLIENT_COLUMNS}, ${ORGANISATION_COLUMNS}
      FROM check_ins c
      JOIN watches w ON w.id = c.watch_id AND w.organisation_id = c.organisation_id
      JOIN clients cl ON cl.id = w.client_id AND cl.organisation_id = c.organisation_id
      JOIN organisations o ON o.id = c.organisation_id
-     WHERE c.id = $1`,
-    [checkInId],
+     LEFT JOIN users cw ON cw.id = c.caseworker_id AND cw.organisation_id = c.organisation_id
+     LEFT JOIN users bk ON bk.id = w.backup_caseworker_id AND bk.organisation_id = c.organisation_id
+     WHERE c.id = ANY($1::uuid[])
+     ORDER BY c.id`,
+    [checkInIds],
   );
-  return row ?? null;
 }
 
 export async function loadWatches(tx: EntityManager, watchIds: readonly string[]): Promise<WatchMailRow[]> {
@@ -114,13 +132,4 @@ export async function loadDisplayNames(
     [organisationId, [...new Set(userIds)]],
   );
   return new Map(rows.map((r) => [r.id, r.display_name]));
-}
-
-/** One user's display name (empty when there is no such user in the organisation). */
-export async function loadDisplayName(
-  tx: EntityManager,
-  organisationId: string,
-  userId: string,
-): Promise<string> {
-  return (await loadDisplayNames(tx, organisationId, [userId])).get(userId) ?? '';
 }

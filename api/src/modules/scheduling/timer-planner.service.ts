@@ -1,21 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
-import { QueueName, TIMER_JOB, type TimerKind } from '../../core/queue/queue.constants';
+import { QueueName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
 import { updateReturning } from '../../core/database/update-returning.util';
 import { NotificationsService } from '../notifications/notifications.service';
-
-interface ClaimedTimer {
-  id: string;
-  kind: TimerKind;
-  fire_at: Date;
-  attempts: number;
-}
+import { type ClaimedTimer, timerJobs } from './timer-jobs.util';
 
 export interface PlannerTick {
   /** Timers claimed and handed to BullMQ in this tick (including re-claimed ones). */
   enqueued: number;
+  /** The jobs they went into (one per kind and second of fire time, at most TIMERS_PER_JOB timers each). */
+  jobs: number;
   /** Of those, timers whose lease had expired: their first job was lost. */
   reclaimed: number;
   /** True when the timer queue reached its cap during the tick (the tick then waits for room, up to its interval). */
@@ -23,6 +19,8 @@ export interface PlannerTick {
   /** Outbox messages whose job was lost, queued again. */
   recoveredNotifications: number;
   batches: number;
+  /** Time spent in the claim statements. */
+  claimMs: number;
   ms: number;
 }
 
@@ -55,14 +53,18 @@ export class TimerPlannerService {
     const queue = this.queues.queue(QueueName.Timers);
     const result: PlannerTick = {
       enqueued: 0,
+      jobs: 0,
       reclaimed: 0,
       capped: false,
       recoveredNotifications: 0,
       batches: 0,
+      claimMs: 0,
       ms: 0,
     };
-    result.recoveredNotifications = await this.notifications.recoverLost(now());
-    let room = this.config.plannerQueueCap - (await queue.count());
+    const [recovered, queued] = await Promise.all([this.notifications.recoverLost(now()), queue.count()]);
+    result.recoveredNotifications = recovered;
+    // The cap counts jobs (each up to TIMERS_PER_JOB timers); a batch may pass it by its own jobs, then adding stops.
+    let room = this.config.plannerQueueCap - queued;
     for (;;) {
       if (room <= 0) {
         // Back-pressure: wait for the workers to make room within this tick, rather than idle until the next one.
@@ -72,26 +74,30 @@ export class TimerPlannerService {
         room = this.config.plannerQueueCap - (await queue.count());
         continue;
       }
-      const size = Math.min(this.config.plannerBatchSize, room);
-      const at = now();
-      const claimed = await this.claim(at, size);
+      const size = this.config.plannerBatchSize;
+      const claimStarted = performance.now();
+      const claimed = await this.claim(now(), size);
+      result.claimMs += performance.now() - claimStarted;
       result.batches++;
       if (claimed.length > 0) {
-        await queue.addBulk(
-          claimed.map((t) => ({
-            name: TIMER_JOB[t.kind],
-            data: { timerId: t.id },
+        const jobs = timerJobs(claimed);
+        const sentAt = Date.now();
+        await this.queues.addMany(
+          jobs.map((job) => ({
+            name: job.name,
+            data: { timerIds: job.timerIds },
             opts: {
-              jobId: `timer-${t.id}-${t.attempts}`,
-              delay: Math.max(0, t.fire_at.getTime() - Date.now()),
+              jobId: job.jobId,
+              delay: Math.max(0, job.runAt.getTime() - sentAt),
               attempts: TIMER_JOB_ATTEMPTS,
               backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
             },
           })),
         );
         result.enqueued += claimed.length;
+        result.jobs += jobs.length;
         result.reclaimed += claimed.filter((t) => t.attempts > 1).length;
-        room -= claimed.length;
+        room -= jobs.length;
       }
       if (claimed.length < size || Date.now() - started > budgetMs) break;
     }
@@ -122,7 +128,7 @@ export class TimerPlannerService {
        UPDATE timers t
        SET state = 'claimed', attempts = t.attempts + 1,
            lease_until = greatest(t.fire_at, $1::timestamptz) + make_interval(secs => $4::float8 / 1000)
-       FROM batch WHERE t.id = batch.id
+       WHERE t.id = ANY(ARRAY(SELECT id FROM batch))
        RETURNING t.id::text AS id, t.kind, t.fire_at, t.attempts`,
       [now, horizon, size, this.config.timerLeaseMs],
     );

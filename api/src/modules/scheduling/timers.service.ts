@@ -61,18 +61,18 @@ export class TimersService {
   }
 
   /**
-   * Takes a claimed timer for its processor: marks it done and returns it, or null when it is already done,
-   * cancelled or gone (a second run of the same job, or a job for a cancelled timer). Call it inside the transaction
-   * that applies the effect: if the effect fails, the timer stays claimed and is retried.
+   * Takes the claimed timers of a job for its processor in one statement: marks them done and returns them; a timer
+   * already done, cancelled or gone (a second run of the same job, or a cancelled timer) is left out. Call it inside
+   * the transaction that applies the effect: if the effect fails, the timers stay claimed and are retried.
    */
-  async take(tx: EntityManager, timerId: string, kind: TimerKind): Promise<TakenTimer | null> {
-    const [row] = await updateReturning<TakenTimer>(
+  async takeMany(tx: EntityManager, timerIds: readonly string[], kind: TimerKind): Promise<TakenTimer[]> {
+    if (timerIds.length === 0) return [];
+    return updateReturning<TakenTimer>(
       tx,
       `UPDATE timers SET state = 'done', lease_until = NULL, completed_at = now()
-       WHERE id = $1 AND kind = $2 AND state IN ('claimed', 'pending')
+       WHERE id = ANY($1::bigint[]) AND kind = $2 AND state IN ('claimed', 'pending')
        RETURNING id::text AS id, organisation_id, kind, subject_id, fire_at`,
-      [timerId, kind],
+      [timerIds, kind],
     );
-    return row ?? null;
   }
 }
