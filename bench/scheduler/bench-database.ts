@@ -174,10 +174,67 @@ export class BenchDatabase {
     }
   }
 
-  /** Watches [from, to] with their event, first check-in and first timer: one statement. Returns timers inserted. */
-  async onboard(from: number, to: number): Promise<number> {
-    const result = await this.pool.query(ONBOARD_SQL, [from, to, EMPTY_PLAN]);
-    return result.rowCount ?? 0;
+  /**
+   * Watches [from, to] with their event, first check-in and first timer: one statement. Returns timers inserted.
+   * With `deferForeignKeys` (superusers only) the per-row foreign-key triggers are off for this transaction: the
+   * caller checks the constraints set-based afterwards (`checkForeignKeys`), as a bulk import does.
+   */
+  async onboard(from: number, to: number, deferForeignKeys: boolean): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (deferForeignKeys && this.superuser)
+        await client.query('SET LOCAL session_replication_role = replica');
+      const result = await client.query(ONBOARD_SQL, [from, to, EMPTY_PLAN]);
+      await client.query('COMMIT');
+      return result.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Whether foreign keys can be deferred to a set-based check (it takes a superuser to turn the triggers off). */
+  get canDeferForeignKeys(): boolean {
+    return this.superuser;
+  }
+
+  /**
+   * Checks every foreign key of `tables` set-based, one anti-join per constraint (what VALIDATE CONSTRAINT does),
+   * `parallel` at a time. Returns the constraints checked; throws when a row breaks one.
+   */
+  async checkForeignKeys(tables: readonly string[], parallel: number): Promise<number> {
+    const constraints = await this.query<{ name: string; child: string; parent: string; pairs: string[][] }>(
+      `SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+              array(SELECT ARRAY[quote_ident(a.attname), quote_ident(b.attname)]
+                    FROM unnest(c.conkey, c.confkey) AS k(ck, pk)
+                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.ck
+                    JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = k.pk) AS pairs
+       FROM pg_constraint c
+       WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1)`,
+      [tables],
+    );
+    let next = 0;
+    const broken: string[] = [];
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, constraints.length) }, async () => {
+        while (next < constraints.length) {
+          const { name, child, parent, pairs } = constraints[next++];
+          const [row] = await this.query<{ n: string }>(
+            `SELECT count(*) AS n FROM ${child} c
+             WHERE ${pairs.map(([ck]) => `c.${ck} IS NOT NULL`).join(' AND ')}
+               AND NOT EXISTS (SELECT 1 FROM ${parent} p WHERE ${pairs
+                 .map(([ck, pk]) => `p.${pk} = c.${ck}`)
+                 .join(' AND ')})`,
+          );
+          if (Number(row.n) > 0) broken.push(`${name}: ${row.n} rows`);
+        }
+      }),
+    );
+    if (broken.length > 0) throw new Error(`Foreign keys broken after onboarding: ${broken.join(', ')}`);
+    return constraints.length;
   }
 
   /**
