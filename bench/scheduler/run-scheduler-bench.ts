@@ -36,6 +36,7 @@ import {
   writeResults,
 } from './bench-report';
 import { type CpuAccount, CpuMeter, cpuIdle, describeCpu, waitQuiet } from './machine-load';
+import { runProductEffects } from './product-effects';
 import { WorkerPool } from './worker-pool';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -122,6 +123,7 @@ class SchedulerBench {
     await this.tickPhase();
     await this.noopPhase();
     await this.burstPhase();
+    await this.productPhase();
     await this.naivePhase(baseline);
 
     const readings = Object.values(this.idle).filter((v): v is number => v !== null);
@@ -662,6 +664,31 @@ class SchedulerBench {
         value: `${mb(queued.usedMemory)} (bench keys ${mb(queued.benchKeysBytes)})`,
       },
     );
+  }
+
+  /**
+   * The product's own overdue processor (e-mail to the caseworker, next timer) on up to 20,000 check-ins: what the
+   * burst's minimal processor leaves out. An extra figure, not a target.
+   */
+  private async productPhase(): Promise<void> {
+    const timers = Math.min(20_000, this.o.watches);
+    await this.quiet('product processor (check-in-overdue)');
+    const result = await this.metered('product processor (check-in-overdue)', () =>
+      runProductEffects(this.app as INestApplicationContext, this.db, timers, 2),
+    );
+    await deleteKeys(this.redis, this.keys);
+    if (result.notifications !== result.timers)
+      this.errors.push(
+        `product processor: ${result.timers} timers, ${result.notifications} e-mails, ${result.nextTimers} next timers`,
+      );
+    log(`Product processor: ${int(result.timers)} overdue timers in ${seconds(result.seconds * 1000)}`);
+    this.results['productProcessor'] = result;
+    this.info.push({
+      name: 'Product processor check-in-overdue (e-mail + next timer), jobs of 500, 2 at a time, in-process',
+      value:
+        `${int(result.timersPerSecond)} timers/s (${int(result.timers)} in ${seconds(result.seconds * 1000)}; ` +
+        `${int(result.notifications)} e-mails written and queued, ${int(result.nextTimers)} next timers)`,
+    });
   }
 
   /** Every pending timer due within the last minute (untimed); returns the time it took. */

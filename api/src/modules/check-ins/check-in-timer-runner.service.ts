@@ -5,7 +5,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { runTimerBatch } from '../scheduling/timer-batch.util';
 import { type NewTimer, type TakenTimer, TimersService } from '../scheduling/timers.service';
 import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
-import { type LadderKind, nextLadderStep } from './check-in-ladder.util';
+import { type LadderKind, type LadderStep, nextLadderStep } from './check-in-ladder.util';
 
 /** A planned check-in whose ladder step is due, as a step's effect sees it. */
 export interface CheckInTimerContext {
@@ -110,8 +110,17 @@ export class CheckInTimerRunner {
       const ids = await effect(tx, steps);
       if (kind !== 'check_in_missed') {
         const next: NewTimer[] = [];
+        // Check-ins of a batch share a few calendars and due dates: each distinct ladder is worked out once.
+        const ladders = new Map<WorkingCalendar, Map<string, LadderStep | null>>();
         for (const { checkIn, calendar } of steps) {
-          const step = nextLadderStep(calendar, checkIn, kind);
+          const ofCalendar = ladders.get(calendar) ?? new Map<string, LadderStep | null>();
+          ladders.set(calendar, ofCalendar);
+          const key = `${checkIn.dueDate}|${checkIn.graceEndsOn}|${checkIn.preNoticeWorkingDays}`;
+          let step = ofCalendar.get(key);
+          if (step === undefined) {
+            step = nextLadderStep(calendar, checkIn, kind);
+            ofCalendar.set(key, step);
+          }
           if (step)
             next.push({
               organisationId: checkIn.organisationId,

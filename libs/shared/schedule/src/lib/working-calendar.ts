@@ -31,6 +31,9 @@ const ONE_DAY_BACK = Duration.fromObject({ days: -1 });
  */
 const MAX_DAYS_OFF_IN_A_ROW = 366;
 
+/** instantAt results kept per calendar (a few years of dates times a handful of times of day). */
+const MAX_CACHED_INSTANTS = 10_000;
+
 /**
  * `date-holidays` objects are slow to construct (they compile the country's rules), so there is one per country
  * for the whole process, created lazily. They are only read (`getHolidays(year)`), never re-initialised.
@@ -100,6 +103,11 @@ export class WorkingCalendar {
   /** Public holiday dates of every year in `loadedYears`; a year is loaded on first use (cache per instance). */
   private readonly publicHolidayDates = new Set<CalendarDate>();
   private readonly loadedYears = new Set<number>();
+  /**
+   * instantAt results by date and time. The zone's offset comes from Intl (tens of microseconds a call); a batch of
+   * reminders asks for the same few dates and times hundreds of times.
+   */
+  private readonly instants = new Map<string, number>();
 
   /** @throws RangeError for an unknown time zone or country, or a malformed extra day off. */
   constructor(options: WorkingCalendarOptions = {}) {
@@ -187,6 +195,16 @@ export class WorkingCalendar {
    * Temporal and RFC 5545.
    */
   instantAt(date: CalendarDate, time: string): Date {
+    const key = `${date}T${time}`;
+    const known = this.instants.get(key);
+    if (known !== undefined) return new Date(known);
+    const instant = this.computeInstant(date, time);
+    if (this.instants.size >= MAX_CACHED_INSTANTS) this.instants.clear();
+    this.instants.set(key, instant);
+    return new Date(instant);
+  }
+
+  private computeInstant(date: CalendarDate, time: string): number {
     const day = parseDate(date);
     const match = typeof time === 'string' ? TIME_PATTERN.exec(time) : null;
     if (!match) {
@@ -201,8 +219,7 @@ export class WorkingCalendar {
       .filter((instant) => wallClock - this.zone.offset(instant) * 60_000 === instant);
     // Two candidates: the time happens twice, take the first. None: it falls in a gap, so use the offset in force
     // before the gap, which lands as far after the gap as the wall-clock time was inside it.
-    const instant = candidates.length > 0 ? Math.min(...candidates) : wallClock - offsetBefore * 60_000;
-    return new Date(instant);
+    return candidates.length > 0 ? Math.min(...candidates) : wallClock - offsetBefore * 60_000;
   }
 
   private isWorking(day: DateTime): boolean {
