@@ -7,16 +7,21 @@ import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
+import { IdempotencyModule } from './core/http/idempotency.module';
 import { QueueModule } from './core/queue/queue.module';
 import { WorkerModule } from './core/queue/worker.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReactivationsModule } from './modules/reactivations/reactivations.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { SelfCheckInModule } from './modules/self-check-in/self-check-in.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { PartnerKeysModule } from './modules/partner-keys/partner-keys.module';
+import { SignalsModule } from './modules/signals/signals.module';
+import { UserAbsencesModule } from './modules/users/user-absences.module';
 import { UsersModule } from './modules/users/users.module';
 import { WatchesModule } from './modules/watches/watches.module';
 
@@ -32,10 +37,12 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule,
         QueueModule,
+        IdempotencyModule,
         MailModule,
         AuthModule,
         HealthModule,
         UsersModule,
+        UserAbsencesModule,
         OrganisationsModule,
         ClientsModule,
         WatchesModule,
@@ -44,6 +51,9 @@ export class AppModule {
         SchedulingModule,
         RemindersModule,
         SelfCheckInModule,
+        ReactivationsModule,
+        PartnerKeysModule,
+        SignalsModule,
         DemoModule,
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],

@@ -104,7 +104,7 @@ describe('self check-in over HTTP', () => {
     expect(count).toBe(0);
   });
 
-  it('alerts the caseworker when the client asks for contact (needs_support)', async () => {
+  it('opens an urgent reactivation when the client asks for contact (needs_support); its e-mail alerts the caseworker', async () => {
     const fixture = await createSelfCheckIn(t.dataSource);
     const res = await answer(t, fixture.token, 'needs_support');
     expect(res.status).toBe(200);
@@ -113,11 +113,22 @@ describe('self check-in over HTTP', () => {
       outcome: 'needs_support',
       channel: 'self',
     });
+    const [request] = await t.dataSource.query(
+      `SELECT status, urgency, sources, assignee_id FROM reactivation_requests WHERE watch_id = $1`,
+      [fixture.watchId],
+    );
+    expect(request).toEqual({
+      status: 'open',
+      urgency: 'urgent',
+      sources: ['client'],
+      assignee_id: fixture.caseworker.id,
+    });
     const mails = await mailsOf(fixture.organisationId);
     expect(mails.map((m) => m.recipient)).toEqual([fixture.caseworker.email]);
-    // Queued after commit, ahead of everything else: the caseworker is alerted at once.
-    const job = await t.app.get(QueueService).queue(QueueName.Mail).getJob(`${mails[0].id}-1`);
-    expect(job?.opts.priority).toBe(1);
+    // Queued after commit on the urgent queue, not behind the reminders: the caseworker is alerted at once.
+    const queues = t.app.get(QueueService);
+    expect(await queues.queue(QueueName.Urgent).getJob(`urgent-${mails[0].id}`)).toBeDefined();
+    expect(await queues.queue(QueueName.Mail).getJob(`${mails[0].id}-1`)).toBeUndefined();
   });
 
   it('keeps the answer and still alerts when the check-in is no longer planned', async () => {

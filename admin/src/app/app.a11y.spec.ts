@@ -5,12 +5,22 @@ import { Router, TitleStrategy, provideRouter, withComponentInputBinding } from 
 import {
   API_PATHS,
   PROBLEM_TYPES,
+  REACTIVATIONS_PATH,
+  SIGNALS_PATH,
   clientPath,
+  reactivationPath,
+  signalActionPath,
+  signalPath,
+  userAbsencesPath,
   watchEventsPath,
   type CheckIn,
   type Client,
   type Me,
   type PartnerOrganisationSummary,
+  type PartnerSignal,
+  type ReactivationRequest,
+  type ReactivationRequestDetail,
+  type Signal,
   type Watch,
 } from '@waakvlam/contracts';
 import axe from 'axe-core';
@@ -59,7 +69,7 @@ describe('pages in the shell (axe, jsdom)', () => {
     }
     await navigation;
     await settle();
-    if (signedIn) {
+    if (signedIn && (signedIn === true || signedIn.role !== 'partner')) {
       http.expectOne(API_PATHS.devMailbox).flush({ enabled: true, messages: [] });
     }
     await settle();
@@ -185,10 +195,23 @@ describe('pages in the shell (axe, jsdom)', () => {
       },
     ]);
     http.expectOne(`${API_PATHS.checkIns}?watchId=w1`).flush([aCheckIn({ status: 'done', outcome: 'well' })]);
+    http.expectOne(`${REACTIVATIONS_PATH}?watchId=w1&pageSize=5`).flush(page([aRequest()]));
     await settle();
     await settle();
     expect(document.querySelector('h1')?.textContent?.trim()).toBe('Jan Jansen');
     expect(document.querySelector('[data-testid=actions]')).not.toBeNull();
+    expect(document.querySelector('[data-testid=open-request]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+
+    // The Heractiveren dialog, also with its errors showing.
+    document.querySelector<HTMLButtonElement>('[data-testid=reactivate]')?.click();
+    await settle();
+    expect(document.querySelector('wv-reactivation-dialog dialog')?.hasAttribute('open')).toBe(true);
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLButtonElement>('[data-testid=confirm-reactivate]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('wv-reactivation-dialog [data-testid=error-summary]')).not.toBeNull();
     expect(await violations()).toEqual([]);
   });
 
@@ -263,6 +286,167 @@ describe('pages in the shell (axe, jsdom)', () => {
     http.expectNone(API_PATHS.organisationSettings);
     expect(TestBed.inject(Router).url).toBe('/');
     expect(document.querySelector('nav a[href="/instellingen"]')).toBeNull();
+  });
+
+  it('the reactivation queue has no violations', async () => {
+    await open('/heractiveringen', coordinator, (backend) => {
+      backend
+        .expectOne(`${REACTIVATIONS_PATH}?page=1&pageSize=25`)
+        .flush(
+          page([aRequest(), aRequest({ id: 'r2', urgency: 'urgent', assignee: null, slaBreached: true })]),
+        );
+      backend.expectOne('/api/users?pageSize=100').flush(page([STAFF]));
+    });
+    expect(document.title).toBe('Heractiveringen – Waakvlam');
+    expect(document.querySelectorAll('[data-testid=reactivations] tr')).toHaveLength(2);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('a caseworker sees the requests assigned to them in the queue', async () => {
+    await open('/heractiveringen', true, (backend) => {
+      backend.expectOne(`${REACTIVATIONS_PATH}?mine=true&page=1&pageSize=25`).flush(page([aRequest()]));
+    });
+    http.expectNone('/api/users?pageSize=100');
+    expect(document.querySelector('nav a[href="/heractiveringen"]')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await violations()).toEqual([]);
+  });
+
+  it('a reactivation request with its carried-over context has no violations, nor its dialogs', async () => {
+    await open('/heractiveringen/r1', coordinator, (backend) => {
+      backend
+        .expectOne(reactivationPath('r1'))
+        .flush(aRequestDetail({ status: 'contacted', contactedAt: '2031-03-01T10:00:00Z' }));
+      backend.expectOne('/api/users?pageSize=100').flush(page([STAFF]));
+      backend.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
+    });
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Heractivering voor Jan Jansen');
+    expect(document.querySelector('[data-testid=agreements]')?.textContent).toContain('Elke maand bellen.');
+    expect(document.querySelectorAll('[data-testid=plan] h4')).toHaveLength(3);
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLButtonElement>('[data-step=resolve]')?.click();
+    await settle();
+    expect(document.querySelector('dialog')?.hasAttribute('open')).toBe(true);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the signals inbox has no violations', async () => {
+    await open('/signalen', coordinator, (backend) => {
+      backend.expectOne(`${SIGNALS_PATH}?page=1&pageSize=25`).flush(page([aSignal()]));
+    });
+    expect(document.title).toBe('Signalen – Waakvlam');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the signals inbox is closed to a caseworker', async () => {
+    await open('/signalen', true, (backend) => {
+      backend.expectOne(`${API_PATHS.checkIns}?view=today`).flush([]);
+      backend.expectOne(`${API_PATHS.checkIns}?view=overdue`).flush([]);
+    });
+    http.expectNone(SIGNALS_PATH);
+    expect(TestBed.inject(Router).url).toBe('/vandaag');
+  });
+
+  it('a signal with its triage form has no violations, also when linking and with errors', async () => {
+    await open('/signalen/s1', coordinator, (backend) => {
+      backend
+        .expectOne(signalPath('s1'))
+        .flush(aSignal({ client: null, clientReference: null, address: ADDRESS }));
+    });
+    http.expectOne(signalActionPath('s1', 'candidates')).flush([
+      {
+        clientId: 'c1',
+        reference: 'R-1',
+        name: 'Jan Jansen',
+        postcode: '1234AB',
+        houseNumber: '5',
+        exactMatch: true,
+        openWatch: { id: 'w1', status: 'active' },
+      },
+    ]);
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=triage]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLInputElement>('#triage-decision-link')?.click();
+    await settle();
+    expect(document.querySelector('#triage-watch-w1')).not.toBeNull();
+    document.querySelector<HTMLButtonElement>('[data-testid=submit-triage]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=error-summary]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('a partner lands in the partner portal, which has no violations', async () => {
+    await open('/', partner, (backend) => {
+      backend.expectOne(`${SIGNALS_PATH}?page=1&pageSize=25`).flush(page([aPartnerSignal()]));
+    });
+    expect(TestBed.inject(Router).url).toBe('/meldingen');
+    expect(document.title).toBe('Mijn signalen – Waakvlam');
+    expect(document.querySelector('[data-testid=latest-feedback]')?.textContent).toContain(
+      'We nemen contact op.',
+    );
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the partner sees nothing else of the console', async () => {
+    await open('/inwoners', partner, (backend) => {
+      backend.expectOne(`${SIGNALS_PATH}?page=1&pageSize=25`).flush(page([]));
+    });
+    expect(TestBed.inject(Router).url).toBe('/meldingen');
+    http.expectNone(API_PATHS.clients);
+  });
+
+  it('the partner signal form has no violations, also with errors showing', async () => {
+    await open('/meldingen/nieuw', partner);
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Signaal melden');
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLButtonElement>('[data-testid=submit-signal]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=error-summary]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+    document.querySelector<HTMLInputElement>('#signal-about-address')?.click();
+    await settle();
+    expect(document.querySelector('#signal-postcode')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("a partner's signal with feedback has no violations", async () => {
+    await open('/meldingen/s1', partner, (backend) => {
+      backend.expectOne(signalPath('s1')).flush(aPartnerSignal());
+    });
+    expect(document.querySelector('[data-testid=feedback]')?.textContent).toContain('We nemen contact op.');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('Mijn afwezigheid has no violations', async () => {
+    await open('/afwezigheid', true, (backend) => {
+      backend.expectOne(userAbsencesPath('u1')).flush([
+        {
+          id: 'a1',
+          userId: 'u1',
+          startsOn: '2031-07-01',
+          endsOn: '2031-07-14',
+          reason: 'Verlof',
+          createdBy: { id: 'u1', displayName: 'Anna de Vries' },
+          createdAt: '2031-06-01T10:00:00Z',
+        },
+      ]);
+    });
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('Mijn afwezigheid');
+    expect(document.querySelectorAll('[data-testid=absences] tr')).toHaveLength(1);
+    expect(await violations()).toEqual([]);
+  });
+
+  it("Medewerkers and a staff member's absences have no violations", async () => {
+    await open('/medewerkers', coordinator, (backend) => {
+      backend.expectOne('/api/users?pageSize=100').flush(page([STAFF]));
+    });
+    expect(document.querySelectorAll('[data-testid=staff] tr')).toHaveLength(1);
+    expect(await violations()).toEqual([]);
   });
 
   it('the who-am-i page lists the account details', async () => {
@@ -355,5 +539,124 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     completedAt: null,
     completedBy: null,
     ...overrides,
+  };
+}
+
+const partner = aUser({
+  role: 'partner',
+  partnerOrganisation: { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },
+});
+
+const STAFF = {
+  id: 'u1',
+  email: 'anna@voorbeeld.nl',
+  displayName: 'Anna de Vries',
+  role: 'caseworker' as const,
+  partnerOrganisationId: null,
+  active: true,
+};
+
+const ADDRESS = { postcode: '1234AB', houseNumber: '5', houseNumberAddition: null };
+
+function aRequest(overrides: Partial<ReactivationRequest> = {}): ReactivationRequest {
+  return {
+    id: 'r1',
+    watchId: 'w1',
+    client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
+    status: 'open',
+    resolution: null,
+    urgency: 'normal',
+    assignee: { id: 'u1', displayName: 'Anna de Vries' },
+    sources: ['caseworker', 'client'],
+    createdBy: { id: 'u1', displayName: 'Anna de Vries' },
+    createdAt: '2031-03-01T09:00:00Z',
+    acceptedAt: null,
+    contactedAt: null,
+    resolvedAt: null,
+    cancelledAt: null,
+    slaDueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    slaBreached: false,
+    updatedAt: '2031-03-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+function aRequestDetail(overrides: Partial<ReactivationRequestDetail> = {}): ReactivationRequestDetail {
+  const watch = aWatch();
+  return {
+    ...aRequest(),
+    reasons: [
+      {
+        id: 'rr1',
+        source: 'caseworker',
+        urgency: 'normal',
+        reason: 'Slaapt slecht.',
+        actor: { id: 'u1', displayName: 'Anna de Vries' },
+        at: '2031-03-01T09:00:00Z',
+      },
+    ],
+    resolutionNote: null,
+    cancelReason: null,
+    watch: {
+      status: 'reactivated',
+      primaryCaseworker: watch.primaryCaseworker,
+      backupCaseworker: null,
+      agreements: watch.agreements,
+      signaleringsplan: watch.signaleringsplan,
+      startDate: watch.startDate,
+    },
+    consent: { ...aClient().consent, sharingPartnerIds: ['p1'] },
+    recentEvents: [
+      {
+        id: 'e1',
+        watchId: 'w1',
+        type: 'reactivated',
+        at: '2031-03-01T10:00:00Z',
+        actor: null,
+        reason: null,
+        details: {},
+      },
+    ],
+    recentCheckIns: [aCheckIn({ status: 'done', outcome: 'needs_support' })],
+    ...overrides,
+  };
+}
+
+function aSignal(overrides: Partial<Signal> = {}): Signal {
+  return {
+    id: 's1',
+    category: 'rent_arrears',
+    observedOn: '2031-02-28',
+    description: 'Huur twee maanden niet betaald.',
+    partnerOrganisation: { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },
+    reportedBy: { id: 'pu1', displayName: 'Piet Partner' },
+    reportedVia: null,
+    clientReference: 'K7M4-Q9XT',
+    address: null,
+    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen' },
+    status: 'received',
+    triage: null,
+    receivedAt: '2031-03-01T08:00:00Z',
+    triagedAt: null,
+    handledAt: null,
+    firstFeedbackAt: null,
+    updatedAt: '2031-03-01T08:00:00Z',
+    feedback: [],
+    ...overrides,
+  };
+}
+
+function aPartnerSignal(): PartnerSignal {
+  return {
+    id: 's1',
+    category: 'rent_arrears',
+    observedOn: '2031-02-28',
+    description: 'Huur twee maanden niet betaald.',
+    clientReference: 'K7M4-Q9XT',
+    address: null,
+    status: 'triaged',
+    receivedAt: '2031-03-01T08:00:00Z',
+    updatedAt: '2031-03-02T08:00:00Z',
+    feedback: [{ status: 'triaged', text: 'We nemen contact op.', createdAt: '2031-03-02T08:00:00Z' }],
   };
 }

@@ -67,13 +67,16 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it('shows Start, Inwoners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
+  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
     expect(navLinks(element)).toEqual([
       'Start',
       'Inwoners',
+      'Heractiveringen',
+      'Signalen',
+      'Medewerkers',
       'Berichten',
       'Wie ben ik',
       'Instellingen',
@@ -83,27 +86,52 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).toContain('Team Zorg Noord');
   });
 
-  it('shows Start, Inwoners, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
+  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
     const element = await render(aUser({ role: 'coordinator' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Berichten', 'Wie ben ik', 'Dev-mailbox']);
+    expect(navLinks(element)).toEqual([
+      'Start',
+      'Inwoners',
+      'Heractiveringen',
+      'Signalen',
+      'Medewerkers',
+      'Berichten',
+      'Wie ben ik',
+      'Dev-mailbox',
+    ]);
     expect(element.querySelector('nav a[href="/instellingen"]')).toBeNull();
   });
 
-  it('shows a caseworker Vandaag, Mijn caseload, Wie ben ik and the Dev-mailbox', async () => {
+  it('shows a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik and the Dev-mailbox', async () => {
     const element = await render(aUser({ role: 'caseworker' }));
     await flushMailbox(element, true);
-    expect(navLinks(element)).toEqual(['Vandaag', 'Mijn caseload', 'Wie ben ik', 'Dev-mailbox']);
+    expect(navLinks(element)).toEqual([
+      'Vandaag',
+      'Mijn caseload',
+      'Heractiveringen',
+      'Mijn afwezigheid',
+      'Wie ben ik',
+      'Dev-mailbox',
+    ]);
   });
 
   it('hides the Dev-mailbox (but not Berichten) from staff when the mailbox is disabled', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, false);
-    expect(navLinks(element)).toEqual(['Start', 'Inwoners', 'Berichten', 'Wie ben ik', 'Instellingen']);
+    expect(navLinks(element)).toEqual([
+      'Start',
+      'Inwoners',
+      'Heractiveringen',
+      'Signalen',
+      'Medewerkers',
+      'Berichten',
+      'Wie ben ik',
+      'Instellingen',
+    ]);
   });
 
-  it('never shows the Dev-mailbox to a partner and does not ask for it', async () => {
+  it('shows a partner only Mijn signalen and Wie ben ik, never the Dev-mailbox, and does not ask for it', async () => {
     const element = await render(
       aUser({
         role: 'partner',
@@ -111,6 +139,6 @@ describe('AppComponent (shell)', () => {
       }),
     );
     http.expectNone(API_PATHS.devMailbox);
-    expect(navLinks(element)).toEqual(['Start', 'Wie ben ik']);
+    expect(navLinks(element)).toEqual(['Mijn signalen', 'Wie ben ik']);
   });
 });

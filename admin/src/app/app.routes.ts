@@ -50,6 +50,42 @@ export const APP_ROUTES: Routes = [
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENT_ROUTES),
       },
       {
+        path: 'heractiveringen',
+        loadChildren: () =>
+          import('./features/reactivations/reactivations.routes').then((m) => m.REACTIVATION_ROUTES),
+      },
+      {
+        path: 'signalen',
+        loadChildren: () => import('./features/signals/signals.routes').then((m) => m.SIGNAL_ROUTES),
+      },
+      {
+        // The partner portal: a partner's own signals and their feedback.
+        path: 'meldingen',
+        loadChildren: () =>
+          import('./features/partner-portal/partner-portal.routes').then((m) => m.PARTNER_PORTAL_ROUTES),
+      },
+      {
+        path: 'afwezigheid',
+        title: 'absences.ownTitle',
+        canActivate: [roleGuard(STAFF_ROLES)],
+        loadComponent: () =>
+          import('./features/absences/absences.component').then((m) => m.AbsencesComponent),
+      },
+      {
+        path: 'medewerkers',
+        title: 'staff.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/absences/staff-list.component').then((m) => m.StaffListComponent),
+      },
+      {
+        path: 'medewerkers/:id',
+        title: 'absences.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/absences/absences.component').then((m) => m.AbsencesComponent),
+      },
+      {
         path: 'berichten',
         title: 'notifications.title',
         canActivate: [roleGuard(['coordinator', 'admin'])],

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { PartnerKind, UserRole } from '@waakvlam/contracts';
+import type { ApiKeyPrincipal } from './api-key-authenticator.interface';
 
 /** The signed-in user and session, resolved from the session cookie on every request. */
 export interface SessionUser {
@@ -18,4 +19,8 @@ export interface SessionUser {
   absoluteExpiresAt: Date;
 }
 
-export type RequestWithSession = FastifyRequest & { sessionUser?: SessionUser };
+/** A request after the SessionGuard: a signed-in user, or (on routes that accept one) a partner system's API key. */
+export type RequestWithSession = FastifyRequest & {
+  sessionUser?: SessionUser;
+  apiKeyPrincipal?: ApiKeyPrincipal;
+};

@@ -1,9 +1,15 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
 import { CSRF_EXEMPT_METADATA, PUBLIC_METADATA } from './public.decorator';
+import { ACCEPTS_API_KEY_METADATA } from './api-key.decorator';
+import {
+  API_KEY_AUTHENTICATOR,
+  type ApiKeyAuthenticator,
+  presentedApiKey,
+} from './api-key-authenticator.interface';
 import { CookieWriter } from './cookie-writer.service';
 import { SessionService } from './session.service';
 import type { RequestWithSession } from './session-user.interface';
@@ -14,7 +20,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Runs on every route: resolves the session cookie, checks the CSRF token on every state-changing request
  * (Angular's convention: the XSRF-TOKEN cookie echoed in the X-XSRF-TOKEN header, and for a signed-in user
- * the token must be the session's own), and refuses non-public routes without a session.
+ * the token must be the session's own), and refuses non-public routes without a session. On a route marked
+ * `@AcceptsApiKey()`, a request that presents an API key is authenticated by that key alone (see there).
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -22,12 +29,19 @@ export class SessionGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly cookies: CookieWriter,
+    @Optional() @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator | null = null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<RequestWithSession>();
     const reply = http.getResponse<FastifyReply>();
+    const targets = [context.getHandler(), context.getClass()];
+
+    const apiKey = presentedApiKey(request);
+    if (apiKey !== null && this.reflector.getAllAndOverride<boolean>(ACCEPTS_API_KEY_METADATA, targets)) {
+      return this.authenticateApiKey(request, apiKey);
+    }
 
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await this.sessions.resolve(token) : null;
@@ -36,7 +50,6 @@ export class SessionGuard implements CanActivate {
     const cookieCsrf = request.cookies[CSRF_COOKIE];
     // Hand out a CSRF token to a browser that has none yet (the console asks GET /api/auth/csrf first).
     if (!cookieCsrf && !session) this.cookies.setCsrf(reply);
-    const targets = [context.getHandler(), context.getClass()];
     const csrfExempt = this.reflector.getAllAndOverride<boolean>(CSRF_EXEMPT_METADATA, targets) === true;
     if (!SAFE_METHODS.has(request.method) && !csrfExempt) {
       const headerCsrf = request.headers[CSRF_HEADER.toLowerCase()];
@@ -58,6 +71,18 @@ export class SessionGuard implements CanActivate {
         detail: token ? 'The session has ended. Sign in again.' : 'Sign in first.',
       });
     }
+    return true;
+  }
+
+  /** A partner system: no session, no cookies, so no CSRF; an unknown or revoked key is a 401. */
+  private async authenticateApiKey(request: RequestWithSession, key: string): Promise<boolean> {
+    const principal = this.apiKeys ? await this.apiKeys.authenticate(key) : null;
+    if (!principal) {
+      throw new ProblemException(PROBLEM_TYPES.unauthenticated, 401, 'Not signed in', {
+        detail: 'The API key is unknown or revoked.',
+      });
+    }
+    request.apiKeyPrincipal = principal;
     return true;
   }
 }

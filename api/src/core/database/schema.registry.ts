@@ -11,6 +11,8 @@ import { CreateOrganisationsUsersSessions1795367499088 } from './migrations/1795
 import { CreateClientsWatchesCheckIns1795400000000 } from './migrations/1795400000000-CreateClientsWatchesCheckIns';
 import { CreateNotifications1795410000000 } from './migrations/1795410000000-CreateNotifications';
 import { CreateTimers1795420000000 } from './migrations/1795420000000-CreateTimers';
+import { CreateReactivations1795430000000 } from './migrations/1795430000000-CreateReactivations';
+import { CreateSignals1795440000000 } from './migrations/1795440000000-CreateSignals';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   CreateClientsWatchesCheckIns1795400000000,
   CreateNotifications1795410000000,
   CreateTimers1795420000000,
+  CreateReactivations1795430000000,
+  CreateSignals1795440000000,
 ];

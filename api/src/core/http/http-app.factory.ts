@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CSRF_HEADER, SESSION_COOKIE } from '@waakvlam/contracts';
+import { CSRF_HEADER, PARTNER_API_KEY_HEADER, SESSION_COOKIE } from '@waakvlam/contracts';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app.config';
@@ -93,6 +93,8 @@ function setUpOpenApi(app: INestApplication): void {
       )
       .setVersion('0.1.0')
       .addCookieAuth(SESSION_COOKIE)
+      // Partner systems: only the routes marked @AcceptsApiKey (the signals) take it.
+      .addApiKey({ type: 'apiKey', in: 'header', name: PARTNER_API_KEY_HEADER }, 'partner-api-key')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, {

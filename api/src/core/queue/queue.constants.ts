@@ -6,6 +6,8 @@ export const QueueName = {
   /** The jobs of due timers (reminders, escalations, missed check-ins, digests). */
   Timers: 'timers',
   Mail: 'mail',
+  /** The assignee's e-mail of a reactivation request: its own queue, never behind reminders or the planner. */
+  Urgent: 'urgent',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -21,6 +23,11 @@ export const JobName = {
   CheckInMissed: 'check-in-missed',
   CaseworkerDigest: 'caseworker-digest',
   NotificationSend: 'notification-send',
+  ReactivationNotify: 'reactivation-notify',
+  ReactivationSlaHalf: 'reactivation-sla-half',
+  ReactivationSlaBreach: 'reactivation-sla-breach',
+  IdempotencyKeyPurge: 'idempotency-key-purge',
+  SignalFeedbackDue: 'signal-feedback-due',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -44,6 +51,12 @@ export interface JobPayloads {
   [JobName.CheckInMissed]: TimerJobPayload;
   [JobName.CaseworkerDigest]: TimerJobPayload;
   [JobName.NotificationSend]: { notificationId: string };
+  /** Sends one outbox message, as notification-send does, from the urgent queue. */
+  [JobName.ReactivationNotify]: { notificationId: string };
+  [JobName.ReactivationSlaHalf]: TimerJobPayload;
+  [JobName.ReactivationSlaBreach]: TimerJobPayload;
+  [JobName.IdempotencyKeyPurge]: Record<string, never>;
+  [JobName.SignalFeedbackDue]: TimerJobPayload;
 }
 
 /** The queue each job runs on. */
@@ -58,6 +71,11 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.CheckInMissed]: QueueName.Timers,
   [JobName.CaseworkerDigest]: QueueName.Timers,
   [JobName.NotificationSend]: QueueName.Mail,
+  [JobName.ReactivationNotify]: QueueName.Urgent,
+  [JobName.ReactivationSlaHalf]: QueueName.Timers,
+  [JobName.ReactivationSlaBreach]: QueueName.Timers,
+  [JobName.IdempotencyKeyPurge]: QueueName.Housekeeping,
+  [JobName.SignalFeedbackDue]: QueueName.Timers,
 };
 
 /** Timer kinds as stored in `timers.kind`, and the job that acts on each. */
@@ -67,6 +85,9 @@ export const TIMER_JOB = {
   check_in_grace_ended: JobName.CheckInGraceEnded,
   check_in_missed: JobName.CheckInMissed,
   caseworker_digest: JobName.CaseworkerDigest,
+  reactivation_sla_half: JobName.ReactivationSlaHalf,
+  reactivation_sla_breach: JobName.ReactivationSlaBreach,
+  signal_feedback_due: JobName.SignalFeedbackDue,
 } as const satisfies Record<string, JobName>;
 export type TimerKind = keyof typeof TIMER_JOB;
 
@@ -84,6 +105,7 @@ export function jobSchedules(intervals: { plannerMs: number; lapseScanMs: number
     { id: 'timer-planner', job: JobName.TimerPlanner, everyMs: intervals.plannerMs },
     { id: 'timer-purge', job: JobName.TimerPurge, everyMs: 60 * 60_000 },
     { id: 'lapse-scan', job: JobName.LapseScan, everyMs: intervals.lapseScanMs },
+    { id: 'idempotency-key-purge', job: JobName.IdempotencyKeyPurge, everyMs: 60 * 60_000 },
   ];
 }
 

@@ -8,6 +8,7 @@ import { OrganisationCalendars } from '../organisations/organisation-calendars.s
 import { updateReturning } from '../../core/database/update-returning.util';
 import { WatchEventsService, type NewWatchEvent } from '../watches/watch-events.service';
 import { TimersService } from '../scheduling/timers.service';
+import { ReactivationRequestsService } from '../reactivations/reactivation-requests.service';
 import { CheckInPlanner } from './check-in-planner.service';
 import { CheckInsService } from './check-ins.service';
 import type { CompleteCheckInDto } from './complete-check-in.dto';
@@ -40,6 +41,7 @@ export class CheckInCompletionService {
     private readonly events: WatchEventsService,
     private readonly checkIns: CheckInsService,
     private readonly timers: TimersService,
+    private readonly reactivations: ReactivationRequestsService,
   ) {}
 
   /**
@@ -53,15 +55,34 @@ export class CheckInCompletionService {
     dto: CompleteCheckInDto,
     now = new Date(),
   ): Promise<CheckIn | null> {
-    const result = await this.dataSource.transaction((tx) =>
-      this.completeInTx(
+    let notificationIds: string[] = [];
+    const result = await this.dataSource.transaction(async (tx) => {
+      const outcome = await this.completeInTx(
         tx,
         scope.organisationId,
         id,
         { ...dto, actorId: actor.userId, caseworkerId: actor.isCaseworker ? actor.userId : null },
         now,
-      ),
-    );
+      );
+      // The caseworker records that the client needs support: a reactivation request opens (or joins the open one).
+      if (outcome === 'done' && dto.outcome === 'needs_support') {
+        const reactivation = await this.reactivations.requestForCheckIn(
+          tx,
+          {
+            organisationId: scope.organisationId,
+            checkInId: id,
+            source: 'caseworker',
+            urgency: 'normal',
+            reason: dto.note?.trim() || 'Contactmoment: heeft ondersteuning nodig.',
+            actorId: actor.userId,
+          },
+          now,
+        );
+        notificationIds = reactivation?.notificationIds ?? [];
+      }
+      return outcome;
+    });
+    await this.reactivations.dispatch(notificationIds);
     if (result === 'not-planned')
       throw conflictProblem('This check-in is no longer planned (done, missed or cancelled).');
     return result === 'not-found' ? null : this.checkIns.get(scope, id);

@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReactivationRequestsModule } from '../reactivations/reactivation-requests.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { WatchesModule } from '../watches/watches.module';
 import { CheckInCompletionService } from './check-in-completion.service';
@@ -19,7 +20,13 @@ import { CheckInsService } from './check-ins.service';
  * ended, missed) run from its timers. Owns the check_ins and check_in_tokens tables.
  */
 @Module({
-  imports: [forwardRef(() => WatchesModule), OrganisationsModule, NotificationsModule, RemindersModule],
+  imports: [
+    forwardRef(() => WatchesModule),
+    OrganisationsModule,
+    NotificationsModule,
+    RemindersModule,
+    ReactivationRequestsModule,
+  ],
   controllers: [CheckInsController],
   providers: [
     CheckInsService,

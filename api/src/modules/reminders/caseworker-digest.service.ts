@@ -6,7 +6,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { DigestSchedulerService } from './digest-scheduler.service';
 import { firstName } from './reminder-format.util';
 import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
-import { TemplateRenderer } from './template-renderer.util';
+import { TemplateRenderer } from '../../core/mail/template-renderer.util';
 
 /** The digest timer that fired: whose digest, and when it was due. */
 export interface DigestDue {

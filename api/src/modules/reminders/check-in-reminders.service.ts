@@ -16,7 +16,7 @@ import {
   loadDisplayNames,
   loadWatches,
 } from './reminder-queries.util';
-import { TemplateRenderer, type TemplateName } from './template-renderer.util';
+import { TemplateRenderer, type TemplateName } from '../../core/mail/template-renderer.util';
 
 /** Issues self check-in links for check-ins whose e-mail is being written: check-in id → link secret. */
 export type IssueLinks = (

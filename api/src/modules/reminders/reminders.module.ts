@@ -5,17 +5,14 @@ import { CaseworkerDigestProcessor } from './caseworker-digest.processor';
 import { CaseworkerDigestService } from './caseworker-digest.service';
 import { CheckInRemindersService } from './check-in-reminders.service';
 import { DigestSchedulerService } from './digest-scheduler.service';
-import { TemplateRenderer } from './template-renderer.util';
 
 /**
- * Reminder e-mails: their templates (nl, en), the caseworker's morning digest, and the reminder ladder's texts.
- * Needs the global SchedulingModule (TimersService). The templates are read at start-up: a missing one stops the
- * process instead of a mail.
+ * Reminder e-mails: the caseworker's morning digest and the reminder ladder's texts. Needs the global
+ * SchedulingModule (TimersService) and MailModule (TemplateRenderer).
  */
 @Module({
   imports: [NotificationsModule, OrganisationsModule],
   providers: [
-    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer().preload() },
     CheckInRemindersService,
     DigestSchedulerService,
     CaseworkerDigestService,

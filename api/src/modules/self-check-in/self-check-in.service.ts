@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CheckInCompletionService } from '../check-ins/check-in-completion.service';
 import { CheckInTokensService } from '../check-ins/check-in-tokens.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ReactivationRequestsService } from '../reactivations/reactivation-requests.service';
 import { CheckInRemindersService } from '../reminders/check-in-reminders.service';
 
 /** BullMQ: 1 is the highest priority. A client who asks for contact is alerted at once. */
@@ -23,6 +24,7 @@ export class SelfCheckInService {
     private readonly completion: CheckInCompletionService,
     private readonly reminders: CheckInRemindersService,
     private readonly notifications: NotificationsService,
+    private readonly reactivations: ReactivationRequestsService,
   ) {}
 
   /** Whether the link can still be used: one primary-key look-up of its hash. */
@@ -38,10 +40,14 @@ export class SelfCheckInService {
    *
    * A check-in that is no longer planned (a caseworker recorded it, or it was missed or cancelled) keeps its record;
    * the answer stays on the link and the caseworker is still alerted.
+   *
+   * `needs_support` ("Ik wil graag contact") opens an urgent reactivation request (source `client`), or joins the
+   * open one: its e-mail to the assignee, on the urgent queue, is the alert. Only when no request can be opened
+   * (the watch has ended) does the caseworker get the plain alert instead.
    */
   async respond(token: string, response: SelfCheckInResponse, now = new Date()): Promise<boolean> {
     if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
-    const notificationIds = await this.dataSource.transaction(async (tx) => {
+    const answered = await this.dataSource.transaction(async (tx) => {
       const link = await this.tokens.use(tx, token, response, now);
       if (!link) return null;
       await this.completion.completeInTx(
@@ -51,9 +57,29 @@ export class SelfCheckInService {
         { outcome: response, channel: 'self', note: null, actorId: null },
         now,
       );
-      return response === 'well' ? [] : this.reminders.clientResponded(tx, link.checkInId, response);
+      const reactivation =
+        response === 'needs_support'
+          ? await this.reactivations.requestForCheckIn(
+              tx,
+              {
+                organisationId: link.organisationId,
+                checkInId: link.checkInId,
+                source: 'client',
+                urgency: 'urgent',
+                reason: 'Zelf-check-in: "Ik wil graag contact".',
+                actorId: null,
+              },
+              now,
+            )
+          : null;
+      if (reactivation) return { notificationIds: [], reactivationIds: reactivation.notificationIds };
+      const notificationIds =
+        response === 'well' ? [] : await this.reminders.clientResponded(tx, link.checkInId, response);
+      return { notificationIds, reactivationIds: [] };
     });
-    if (notificationIds === null) return false;
+    if (answered === null) return false;
+    await this.reactivations.dispatch(answered.reactivationIds);
+    const { notificationIds } = answered;
     if (notificationIds.length > 0) {
       try {
         await this.notifications.dispatch(

@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { CheckInsModule } from '../check-ins/check-ins.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReactivationRequestsModule } from '../reactivations/reactivation-requests.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { LapseScanProcessor } from './lapse-scan.processor';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -15,7 +16,13 @@ import { WatchesService } from './watches.service';
  * Watches, their timeline and the lapse scan. Plans and cancels check-ins through the check-ins module's planner.
  */
 @Module({
-  imports: [forwardRef(() => CheckInsModule), OrganisationsModule, NotificationsModule, RemindersModule],
+  imports: [
+    forwardRef(() => CheckInsModule),
+    OrganisationsModule,
+    NotificationsModule,
+    RemindersModule,
+    ReactivationRequestsModule,
+  ],
   controllers: [WatchesController],
   providers: [
     WatchesService,

@@ -4,20 +4,25 @@ import { NAV_BY_ROLE, NAV_ITEMS, navItemsFor } from './nav-items.config';
 describe('navItemsFor', () => {
   const labels = (items: readonly { labelKey: string }[]) => items.map((item) => item.labelKey);
 
-  it('gives a caseworker Vandaag, Mijn caseload, Wie ben ik and, when on, the Dev-mailbox', () => {
+  it('gives a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik and, when on, the Dev-mailbox', () => {
     expect(navItemsFor('caseworker', { devMailbox: true })).toEqual([
       NAV_ITEMS.today,
       NAV_ITEMS.caseload,
+      NAV_ITEMS.reactivations,
+      NAV_ITEMS.absence,
       NAV_ITEMS.whoAmI,
       NAV_ITEMS.devMailbox,
     ]);
     expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives a coordinator Start, Inwoners, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
+  it('gives a coordinator Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
     expect(labels(navItemsFor('coordinator', { devMailbox: true }))).toEqual([
       'app.nav.home',
       'app.nav.clients',
+      'app.nav.reactivations',
+      'app.nav.signals',
+      'app.nav.staff',
       'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.devMailbox',
@@ -25,10 +30,13 @@ describe('navItemsFor', () => {
     expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives an admin Start, Inwoners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
+  it('gives an admin Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
     expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
       'app.nav.home',
       'app.nav.clients',
+      'app.nav.reactivations',
+      'app.nav.signals',
+      'app.nav.staff',
       'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.settings',
@@ -37,6 +45,9 @@ describe('navItemsFor', () => {
     expect(navItemsFor('admin', { devMailbox: false })).toEqual([
       NAV_ITEMS.home,
       NAV_ITEMS.clients,
+      NAV_ITEMS.reactivations,
+      NAV_ITEMS.signals,
+      NAV_ITEMS.staff,
       NAV_ITEMS.notifications,
       NAV_ITEMS.whoAmI,
       NAV_ITEMS.settings,
@@ -53,8 +64,21 @@ describe('navItemsFor', () => {
     expect(NAV_BY_ROLE[role].map((item) => item.path)).not.toContain('/berichten');
   });
 
-  it('leaves the partner menu as it was', () => {
-    expect(navItemsFor('partner', { devMailbox: true })).toEqual([NAV_ITEMS.home, NAV_ITEMS.whoAmI]);
+  it('gives a partner only the partner portal and Wie ben ik', () => {
+    expect(navItemsFor('partner', { devMailbox: true })).toEqual([
+      NAV_ITEMS.partnerSignals,
+      NAV_ITEMS.whoAmI,
+    ]);
+  });
+
+  it.each(['caseworker', 'partner'] as const)('hides Signalen and Medewerkers from a %s', (role) => {
+    const paths = NAV_BY_ROLE[role].map((item) => item.path);
+    expect(paths).not.toContain('/signalen');
+    expect(paths).not.toContain('/medewerkers');
+  });
+
+  it.each(['admin', 'coordinator', 'caseworker'] as const)('hides the partner portal from a %s', (role) => {
+    expect(NAV_BY_ROLE[role]).not.toContain(NAV_ITEMS.partnerSignals);
   });
 
   it('has a menu for every role', () => {

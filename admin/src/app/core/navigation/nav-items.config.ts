@@ -18,6 +18,11 @@ export const NAV_ITEMS = {
   today: { path: '/vandaag', labelKey: 'app.nav.today' },
   caseload: { path: '/caseload', labelKey: 'app.nav.caseload' },
   clients: { path: '/inwoners', labelKey: 'app.nav.clients' },
+  reactivations: { path: '/heractiveringen', labelKey: 'app.nav.reactivations' },
+  signals: { path: '/signalen', labelKey: 'app.nav.signals' },
+  staff: { path: '/medewerkers', labelKey: 'app.nav.staff' },
+  absence: { path: '/afwezigheid', labelKey: 'app.nav.absence' },
+  partnerSignals: { path: '/meldingen', labelKey: 'app.nav.partnerSignals' },
   notifications: { path: '/berichten', labelKey: 'app.nav.notifications' },
   whoAmI: { path: '/wie-ben-ik', labelKey: 'app.nav.whoAmI' },
   settings: { path: '/instellingen', labelKey: 'app.nav.settings' },
@@ -29,6 +34,9 @@ export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
     NAV_ITEMS.home,
     NAV_ITEMS.clients,
+    NAV_ITEMS.reactivations,
+    NAV_ITEMS.signals,
+    NAV_ITEMS.staff,
     NAV_ITEMS.notifications,
     NAV_ITEMS.whoAmI,
     NAV_ITEMS.settings,
@@ -37,12 +45,23 @@ export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
   coordinator: [
     NAV_ITEMS.home,
     NAV_ITEMS.clients,
+    NAV_ITEMS.reactivations,
+    NAV_ITEMS.signals,
+    NAV_ITEMS.staff,
     NAV_ITEMS.notifications,
     NAV_ITEMS.whoAmI,
     NAV_ITEMS.devMailbox,
   ],
-  caseworker: [NAV_ITEMS.today, NAV_ITEMS.caseload, NAV_ITEMS.whoAmI, NAV_ITEMS.devMailbox],
-  partner: [NAV_ITEMS.home, NAV_ITEMS.whoAmI],
+  caseworker: [
+    NAV_ITEMS.today,
+    NAV_ITEMS.caseload,
+    NAV_ITEMS.reactivations,
+    NAV_ITEMS.absence,
+    NAV_ITEMS.whoAmI,
+    NAV_ITEMS.devMailbox,
+  ],
+  // Partners see their own signals and nothing else of the console.
+  partner: [NAV_ITEMS.partnerSignals, NAV_ITEMS.whoAmI],
 };
 
 /** The items a user with `role` sees, given which features are on. */

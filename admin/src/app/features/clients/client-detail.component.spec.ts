@@ -5,7 +5,9 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import {
   API_PATHS,
+  IDEMPOTENCY_KEY_HEADER,
   PROBLEM_TYPES,
+  REACTIVATIONS_PATH,
   clientPath,
   watchActionPath,
   watchEventsPath,
@@ -14,6 +16,7 @@ import {
   type Me,
   type Page,
   type PartnerOrganisationSummary,
+  type ReactivationRequest,
   type UserRole,
   type Watch,
   type WatchStatus,
@@ -107,6 +110,7 @@ describe('ClientDetailComponent', () => {
     role: UserRole = 'coordinator',
     client: Client = aClient(),
     partners: PartnerOrganisationSummary[] = PARTNERS,
+    openRequest: ReactivationRequest | null = null,
   ): Promise<void> {
     const me = signal<Me | null>(aUser({ role }));
     TestBed.configureTestingModule({
@@ -132,15 +136,15 @@ describe('ClientDetailComponent', () => {
     http.expectOne(API_PATHS.partnerOrganisations).flush(partners);
     await settle();
     if (watch) {
-      // The watch came with the list: only its timeline and check-ins follow.
+      // The watch came with the list: only its timeline, check-ins and (unless ended) open request follow.
       http.expectNone(watchPath('w1'));
-      flushTimeline();
+      flushTimeline(watch.status !== 'ended', openRequest);
     }
     await settle();
     await fixture.whenStable();
   }
 
-  function flushTimeline(): void {
+  function flushTimeline(withRequests = true, openRequest: ReactivationRequest | null = null): void {
     http.expectOne(watchEventsPath('w1')).flush([
       {
         id: 'e1',
@@ -153,6 +157,13 @@ describe('ClientDetailComponent', () => {
       },
     ]);
     http.expectOne(`${API_PATHS.checkIns}?watchId=w1`).flush([]);
+    if (withRequests) {
+      http
+        .expectOne(`${REACTIVATIONS_PATH}?watchId=w1&pageSize=5`)
+        .flush(page(openRequest ? [openRequest] : []));
+    } else {
+      http.expectNone((request) => request.url === REACTIVATIONS_PATH);
+    }
   }
 
   /** After an action the page fetches the watch again. */
@@ -324,4 +335,192 @@ describe('ClientDetailComponent', () => {
       'Geen ketenpartners',
     );
   });
+
+  describe('Heractiveren', () => {
+    function dialog(): HTMLDialogElement {
+      return must(element.querySelector<HTMLDialogElement>('wv-reactivation-dialog dialog'));
+    }
+
+    async function openDialog(): Promise<void> {
+      must(element.querySelector<HTMLButtonElement>('[data-testid=reactivate]')).click();
+      await fixture.whenStable();
+    }
+
+    async function fill(reason: string, urgency: 'normal' | 'urgent' = 'normal'): Promise<void> {
+      const textarea = must(dialog().querySelector<HTMLTextAreaElement>('#reactivate-reason'));
+      textarea.value = reason;
+      textarea.dispatchEvent(new Event('input'));
+      must(dialog().querySelector<HTMLInputElement>(`#reactivate-urgency-${urgency}`)).click();
+      await fixture.whenStable();
+    }
+
+    async function submit(): Promise<void> {
+      must(dialog().querySelector<HTMLButtonElement>('[data-testid=confirm-reactivate]')).click();
+      await settle();
+    }
+
+    it.each(['caseworker', 'coordinator', 'admin'] as const)(
+      'is offered to a %s on an open watch',
+      async (role) => {
+        await render('active', role);
+        expect(element.querySelector('[data-testid=reactivate]')?.textContent?.trim()).toBe('Heractiveren');
+        expect(element.querySelector('[data-testid=no-open-request]')?.textContent?.trim()).toBe(
+          'Er loopt geen heractivering.',
+        );
+      },
+    );
+
+    it('is not offered on an ended watch', async () => {
+      await render('ended', 'caseworker');
+      expect(element.querySelector('[data-testid=reactivate]')).toBeNull();
+      expect(element.querySelector('[data-testid=reactivation]')).toBeNull();
+    });
+
+    it('shows the open request of the watch with its status, assignee and SLA', async () => {
+      await render(
+        'active',
+        'caseworker',
+        aClient(),
+        PARTNERS,
+        aRequest({ status: 'accepted', urgency: 'urgent' }),
+      );
+      const open = must(element.querySelector('[data-testid=open-request]'));
+      expect(open.querySelector('[data-testid=open-request-status]')?.textContent).toContain('Opgepakt');
+      expect(open.textContent).toContain('Spoed');
+      expect(open.textContent).toContain('Anna de Vries');
+      expect(open.querySelector('[data-testid=sla]')?.textContent?.trim()).toMatch(/^Nog /);
+      expect(element.querySelector('[data-testid=open-request-link]')?.getAttribute('href')).toBe(
+        '/heractiveringen/r1',
+      );
+      expect(element.textContent).toContain(
+        'Er loopt al een heractivering. Uw reden wordt daaraan toegevoegd.',
+      );
+    });
+
+    it('asks for a reason, then POSTs once with an Idempotency-Key and announces the new request', async () => {
+      await render('active', 'caseworker');
+      await openDialog();
+      expect(dialog().hasAttribute('open')).toBe(true);
+      expect(dialog().getAttribute('aria-labelledby')).toBe('reactivate-dialog-title');
+      expect(dialog().querySelector('h2')?.textContent?.trim()).toBe('Heractiveren: Jan Jansen');
+
+      await submit();
+      http.expectNone(REACTIVATIONS_PATH);
+      expect(dialog().querySelector('[data-testid=error-summary]')?.textContent).toContain(
+        'Vul een reden in.',
+      );
+
+      await fill('Belde zelf: slaapt slecht, schulden lopen op.', 'urgent');
+      await submit();
+      const request = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      expect(request.request.body).toEqual({
+        watchId: 'w1',
+        urgency: 'urgent',
+        reason: 'Belde zelf: slaapt slecht, schulden lopen op.',
+      });
+      expect(request.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
+      request.flush(
+        { request: aRequest({ urgency: 'urgent' }), merged: false },
+        { status: 201, statusText: 'Created' },
+      );
+      await settle();
+      await fixture.whenStable();
+
+      expect(dialog().hasAttribute('open')).toBe(false);
+      expect(element.querySelector('[data-testid=status]')?.textContent).toContain(
+        'Heractivering aangevraagd. Anna de Vries is gevraagd contact op te nemen.',
+      );
+      expect(element.querySelector('[data-testid=open-request-status]')?.textContent).toContain('Open');
+    });
+
+    it('retries with the same key after a failure, and uses a new key for a new opening', async () => {
+      await render('active', 'caseworker');
+      await openDialog();
+      await fill('Wil graag contact.');
+      await submit();
+      const first = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      const key = first.request.headers.get(IDEMPOTENCY_KEY_HEADER);
+      first.flush({ status: 503 }, { status: 503, statusText: 'Unavailable' });
+      await settle();
+      await fixture.whenStable();
+      expect(dialog().querySelector('[data-testid=error-summary]')?.textContent).toContain(
+        'Versturen lukt nu niet',
+      );
+
+      await submit();
+      const retry = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      expect(retry.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe(key);
+      retry.flush({ request: aRequest(), merged: false });
+      await settle();
+      await fixture.whenStable();
+
+      await openDialog();
+      await fill('Nog een reden.');
+      await submit();
+      const next = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      expect(next.request.headers.get(IDEMPOTENCY_KEY_HEADER)).not.toBe(key);
+      next.flush({ request: aRequest(), merged: true });
+      await settle();
+      await fixture.whenStable();
+      expect(element.querySelector('[data-testid=status]')?.textContent).toContain(
+        'Er liep al een heractivering. Uw reden is daaraan toegevoegd.',
+      );
+    });
+
+    it('sends only one request on a double click', async () => {
+      await render('active', 'coordinator');
+      await openDialog();
+      await fill('Signaal van de woningcorporatie.');
+      const button = must(dialog().querySelector<HTMLButtonElement>('[data-testid=confirm-reactivate]'));
+      button.click();
+      button.click();
+      await settle();
+      http
+        .expectOne({ method: 'POST', url: REACTIVATIONS_PATH })
+        .flush({ request: aRequest({ assignee: null }), merged: false });
+      await settle();
+      await fixture.whenStable();
+      expect(element.querySelector('[data-testid=status]')?.textContent).toContain(
+        'Een regievoerder wijst een begeleider toe.',
+      );
+    });
+
+    it('closes on Annuleren without sending and gives focus back to the button', async () => {
+      await render('active', 'caseworker');
+      const trigger = must(element.querySelector<HTMLButtonElement>('[data-testid=reactivate]'));
+      trigger.focus();
+      await openDialog();
+      const cancel = [...dialog().querySelectorAll<HTMLButtonElement>('button')].find(
+        (button) => button.textContent?.trim() === 'Annuleren',
+      );
+      must(cancel).click();
+      await fixture.whenStable();
+      expect(dialog().hasAttribute('open')).toBe(false);
+      expect(document.activeElement).toBe(trigger);
+      http.expectNone(REACTIVATIONS_PATH);
+    });
+  });
 });
+
+function aRequest(overrides: Partial<ReactivationRequest> = {}): ReactivationRequest {
+  return {
+    id: 'r1',
+    watchId: 'w1',
+    client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
+    status: 'open',
+    resolution: null,
+    urgency: 'normal',
+    assignee: { id: 'u1', displayName: 'Anna de Vries' },
+    sources: ['caseworker'],
+    createdBy: { id: 'u1', displayName: 'Anna de Vries' },
+    createdAt: new Date().toISOString(),
+    acceptedAt: null,
+    contactedAt: null,
+    resolvedAt: null,
+    cancelledAt: null,
+    slaDueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    slaBreached: false,
+    updatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}

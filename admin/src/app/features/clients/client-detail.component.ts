@@ -21,6 +21,8 @@ import {
   type CheckIn,
   type Client,
   type PartnerOrganisationSummary,
+  type ReactivationCreated,
+  type ReactivationRequest,
   type Watch,
   type WatchAction,
   type WatchEndReason,
@@ -29,8 +31,12 @@ import {
 import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import type { Message } from '../../shared/forms/form-messages';
+import { tickingClock } from '../../shared/time/ticking-clock';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
+import { ReactivationDialogComponent } from '../reactivations/reactivation-dialog.component';
+import { ReactivationsService } from '../reactivations/reactivations.service';
+import { SlaCountdownComponent } from '../reactivations/sla-countdown.component';
 import { WatchesService, allowedActions, canReopen, reopenDeadline } from '../watches/watches.service';
 import { ClientsService } from './clients.service';
 
@@ -48,7 +54,7 @@ interface SharedPartner {
  */
 @Component({
   selector: 'wv-client-detail',
-  imports: [RouterLink, TranslocoPipe],
+  imports: [RouterLink, TranslocoPipe, ReactivationDialogComponent, SlaCountdownComponent],
   templateUrl: './client-detail.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -58,10 +64,12 @@ export class ClientDetailComponent {
   private readonly checkIns = inject(CheckInsService);
   private readonly clients = inject(ClientsService);
   private readonly partnerOrganisations = inject(PartnerOrganisationsService);
+  private readonly reactivations = inject(ReactivationsService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly dates = inject(DateFormatService);
   private readonly endDialog = viewChild<ElementRef<HTMLDialogElement>>('endDialog');
+  private readonly reactivationDialog = viewChild(ReactivationDialogComponent);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -76,6 +84,10 @@ export class ClientDetailComponent {
   private readonly partners = signal<PartnerOrganisationSummary[] | null>(null);
   protected readonly events = signal<WatchEvent[]>([]);
   protected readonly history = signal<CheckIn[]>([]);
+  /** The watch's reactivation request that is still open (open, accepted or contacted), if any. */
+  protected readonly openRequest = signal<ReactivationRequest | null>(null);
+  /** For the SLA countdown. */
+  protected readonly now = tickingClock();
   protected readonly loaded = signal(false);
   protected readonly loadError = signal(false);
   protected readonly busy = signal(false);
@@ -104,6 +116,15 @@ export class ClientDetailComponent {
   });
 
   protected readonly isEnded = computed(() => this.watch()?.status === 'ended');
+
+  /**
+   * "Heractiveren": staff who may see the client (a caseworker only sees their own clients) on a watch that has not
+   * ended. The API decides in the end.
+   */
+  protected readonly canReactivate = computed(() => {
+    const role = this.auth.me()?.role;
+    return this.isOpen() && (role === 'admin' || role === 'coordinator' || role === 'caseworker');
+  });
 
   /** The watch's pre-notice to the resident: "2 werkdagen", "1 werkdag" or "Geen" for 0. */
   protected readonly preNotice = computed<Message | null>(() => {
@@ -150,6 +171,32 @@ export class ClientDetailComponent {
     return (WATCH_END_REASONS as readonly string[]).includes(event.reason)
       ? `endReasons.${event.reason}`
       : null;
+  }
+
+  protected openReactivate(trigger: HTMLElement): void {
+    const watch = this.watch();
+    const client = this.client();
+    if (!watch || !client) return;
+    this.status.set(null);
+    this.alert.set(null);
+    this.reactivationDialog()?.open(watch.id, client.name, trigger);
+  }
+
+  /** The dialog sent the request: show it, say whether it joined an open one, and move focus there. */
+  protected reactivated(result: ReactivationCreated): void {
+    this.openRequest.set(result.request);
+    const assignee = result.request.assignee?.displayName;
+    this.status.set(
+      result.merged
+        ? { key: 'reactivate.merged' }
+        : assignee
+          ? { key: 'reactivate.createdAssigned', params: { name: assignee } }
+          : { key: 'reactivate.createdPool' },
+    );
+    afterNextRender(
+      { write: () => this.document.getElementById('reactivation-heading')?.focus() },
+      { injector: this.injector },
+    );
   }
 
   protected async act(action: WatchAction, trigger: HTMLElement): Promise<void> {
@@ -203,6 +250,7 @@ export class ClientDetailComponent {
         await this.loadTimeline(watch);
       } else {
         this.watch.set(null);
+        this.openRequest.set(null);
         this.events.set([]);
         this.history.set([]);
       }
@@ -214,25 +262,38 @@ export class ClientDetailComponent {
   }
 
   private async loadWatch(watchId: string): Promise<void> {
-    const [watch, events, history] = await Promise.all([
+    const [watch, events, history, request] = await Promise.all([
       this.watches.get(watchId),
       this.watches.events(watchId),
       this.checkIns.forWatch(watchId),
+      this.loadOpenRequest(watchId),
     ]);
-    this.showWatch(watch, events, history);
+    this.showWatch(watch, events, history, watch.status === 'ended' ? null : request);
   }
 
   /** The watch itself is known already (from the client's watch list): fetch its timeline and check-ins. */
   private async loadTimeline(watch: Watch): Promise<void> {
-    const [events, history] = await Promise.all([
+    const [events, history, request] = await Promise.all([
       this.watches.events(watch.id),
       this.checkIns.forWatch(watch.id),
+      watch.status === 'ended' ? Promise.resolve(null) : this.loadOpenRequest(watch.id),
     ]);
-    this.showWatch(watch, events, history);
+    this.showWatch(watch, events, history, request);
   }
 
-  private showWatch(watch: Watch, events: WatchEvent[], history: CheckIn[]): void {
+  /** The open request of the watch; the page works without it when it cannot be loaded. */
+  private loadOpenRequest(watchId: string): Promise<ReactivationRequest | null> {
+    return this.reactivations.openFor(watchId).catch(() => null);
+  }
+
+  private showWatch(
+    watch: Watch,
+    events: WatchEvent[],
+    history: CheckIn[],
+    request: ReactivationRequest | null,
+  ): void {
     this.watch.set(watch);
+    this.openRequest.set(request);
     this.events.set(events);
     this.history.set([...history].sort((a, b) => b.dueDate.localeCompare(a.dueDate)));
   }

@@ -20,6 +20,24 @@ export interface StaffUser {
 export class UsersService {
   private readonly http = inject(HttpClient);
 
+  /** Every account of the organisation (at most 100), by name. */
+  async all(): Promise<StaffUser[]> {
+    const params = new HttpParams().set('pageSize', MAX_PAGE_SIZE);
+    const page = await firstValueFrom(this.http.get<Page<StaffUser>>(USERS_PATH, { params }));
+    return [...page.items].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** Active caseworkers and coordinators: who can be given a reactivation request. By name. */
+  async assignable(): Promise<StaffUser[]> {
+    return (await this.all()).filter(
+      (user) => user.active && (user.role === 'caseworker' || user.role === 'coordinator'),
+    );
+  }
+
+  get(id: string): Promise<StaffUser> {
+    return firstValueFrom(this.http.get<StaffUser>(`${USERS_PATH}/${encodeURIComponent(id)}`));
+  }
+
   /** Active caseworkers, by name. */
   async caseworkers(): Promise<StaffUser[]> {
     const params = new HttpParams().set('role', 'caseworker').set('pageSize', MAX_PAGE_SIZE);

@@ -10,6 +10,8 @@ export const PROBLEM_TYPES = {
   csrf: `${PROBLEM_TYPE_BASE}csrf`,
   notFound: `${PROBLEM_TYPE_BASE}not-found`,
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
+  /** 422: an Idempotency-Key that was used before with another request. */
+  idempotencyKeyMismatch: `${PROBLEM_TYPE_BASE}idempotency-key-mismatch`,
   payloadTooLarge: `${PROBLEM_TYPE_BASE}payload-too-large`,
   unsupportedMediaType: `${PROBLEM_TYPE_BASE}unsupported-media-type`,
   rateLimited: `${PROBLEM_TYPE_BASE}rate-limited`,

@@ -13,6 +13,18 @@ export const TEMPLATE_NAMES = [
   'caseworker-client-concern',
   'caseworker-client-needs-support',
   'lapsed',
+  'reactivation-assigned',
+  'reactivation-pool',
+  'reactivation-merged',
+  'reactivation-sla-half',
+  'reactivation-sla-breach',
+  'partner-signal-triaged',
+  'partner-signal-handled',
+  'partner-signal-feedback-due',
+  'partner-signal-text-linked',
+  'partner-signal-text-forwarded',
+  'partner-signal-text-no-action',
+  'partner-signal-text-handled',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
