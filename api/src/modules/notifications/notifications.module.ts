@@ -7,6 +7,7 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationSendProcessor],
-  exports: [NotificationsService],
+  // The send processor is exported for the urgent queue's reactivation-notify: one send path for every e-mail.
+  exports: [NotificationsService, NotificationSendProcessor],
 })
 export class NotificationsModule {}

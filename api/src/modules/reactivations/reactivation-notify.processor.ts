@@ -1,4 +1,3 @@
-import { ModuleRef } from '@nestjs/core';
 import { type JobProcessor, ProcessesJob } from '../../core/queue/job-processor.decorator';
 import { JobName, type JobPayloads } from '../../core/queue/queue.constants';
 import { NotificationSendProcessor } from '../notifications/notification-send.processor';
@@ -10,17 +9,12 @@ import { NotificationSendProcessor } from '../notifications/notification-send.pr
  */
 @ProcessesJob(JobName.ReactivationNotify)
 export class ReactivationNotifyProcessor implements JobProcessor<typeof JobName.ReactivationNotify> {
-  private sender: NotificationSendProcessor | undefined;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly sender: NotificationSendProcessor) {}
 
   async process(
     payload: JobPayloads[typeof JobName.ReactivationNotify],
     context: { jobId: string; attempt: number },
   ): Promise<void> {
-    // The notifications module's own processor (not exported): the one send path for every e-mail.
-    this.sender ??= this.moduleRef.get(NotificationSendProcessor, { strict: false }) ?? undefined;
-    if (!this.sender) throw new Error('NotificationSendProcessor is not provided');
     await this.sender.process({ notificationId: payload.notificationId }, context);
   }
 }
