@@ -130,4 +130,63 @@ describe('partner signals in the console (Chromium)', () => {
     expect(await listRow.getByTestId('latest-feedback').textContent()).toContain('Wij hebben het opgepakt.');
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('admin creates a partner API key (shown once, copied), a partner system files with it, and the admin revokes it', async () => {
+    const s = await createSignalScenario(t.dataSource);
+    await signInFresh(s.admin);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.baseUrl });
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Ketenpartners' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Ketenpartners' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .getByRole('row', { name: new RegExp(s.partner.name) })
+      .getByRole('link', { name: /API-sleutels beheren/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: `API-sleutels van ${s.partner.name}` }).waitFor();
+    await page.getByText('Deze ketenpartner heeft nog geen API-sleutels.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Naam').fill('Woningsysteem');
+    await page.getByLabel(/E-mail voor terugkoppeling/).fill('systeem@woonstede.example.nl');
+    await page.getByRole('button', { name: 'Sleutel maken' }).click();
+    await page.getByRole('heading', { name: 'Nieuwe sleutel: Woningsysteem' }).waitFor();
+    await page.getByText('U ziet deze sleutel hierna niet meer.', { exact: false }).waitFor();
+    const key = ((await page.getByTestId('secret').textContent()) ?? '').trim();
+    expect(key).toMatch(/^wvk_[A-Za-z0-9_-]{40}$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sleutel kopiëren' }).click();
+    await page.getByText('De sleutel is gekopieerd.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+    // The key works for the partner system.
+    const system = t.client();
+    const filed = await system.post(
+      '/api/signals',
+      {
+        clientReference: s.partnerReference,
+        category: 'isolation',
+        description: 'Al weken niemand gezien.',
+        observedOn: new Date().toISOString().slice(0, 10),
+      },
+      { csrf: false, headers: { 'x-api-key': key } },
+    );
+    expect(filed.status).toBe(201);
+
+    await page.getByRole('button', { name: 'Ik heb de sleutel bewaard' }).click();
+    expect(await page.getByTestId('secret').count()).toBe(0);
+    const row = page.getByRole('row', { name: /Woningsysteem/ });
+    expect(await row.textContent()).toContain(key.slice(0, 12));
+    expect(await row.textContent()).not.toContain(key);
+    await row.getByRole('button', { name: /Intrekken/ }).click();
+    await page.getByRole('heading', { name: /Sleutel Woningsysteem .* intrekken\?/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await page.getByText('Sleutel Woningsysteem is ingetrokken.').waitFor();
+    expect(await row.textContent()).toContain('Ingetrokken op');
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await system.get('/api/signals', { 'x-api-key': key })).status).toBe(401);
+  });
 });

@@ -3,10 +3,12 @@ import {
   PROBLEM_TYPES,
   REACTIVATIONS_PATH,
   REACTIVATION_METRICS_PATH,
+  USERS_PATH,
   reactivationActionPath,
   reactivationPath,
   userAbsencePath,
   userAbsencesPath,
+  userPath,
   type Page,
   type ProblemDetails,
   type ReactivationCreated,
@@ -14,6 +16,7 @@ import {
   type ReactivationRequest,
   type ReactivationRequestDetail,
   type UserAbsence,
+  type UserSummary,
   type Watch,
 } from '@waakvlam/contracts';
 import { WorkingCalendar } from '@waakvlam/schedule';
@@ -175,6 +178,155 @@ describe('reactivations over HTTP', () => {
     expect((await create(caseworker, body(other), failing)).status).toBe(404);
     // Nothing was kept for the failed request: the key can carry a good one.
     expect((await create(caseworker, body(s, { reason: 'Tweede melding' }), failing)).status).toBe(201);
+  });
+
+  it('answers a retry while the first request with its key still runs with 409 idempotency-key-in-progress', async () => {
+    const s = await createReactivationScenario(t.dataSource);
+    const caseworker = await t.signIn(s.caseworker);
+    const key = randomUUID();
+    // Hold the watch: the first request claims its key, then waits for the watch inside its handler.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    let first: Promise<Awaited<ReturnType<typeof create>>> | null = null;
+    try {
+      await holder.query(`SELECT 1 FROM watches WHERE id = $1 FOR UPDATE`, [s.watchId]);
+      first = create(caseworker, body(s), key);
+      await waitUntil(
+        async () =>
+          (
+            await t.dataSource.query(
+              `SELECT 1 FROM idempotency_keys WHERE organisation_id = $1 AND key = $2 AND completed_at IS NULL`,
+              [s.organisation.id, key],
+            )
+          ).length === 1,
+        10_000,
+        'the first request to claim its key',
+      );
+      const second = await create(caseworker, body(s), key);
+      expect(second.status).toBe(409);
+      expect(second.headers.get('content-type')).toContain('application/problem+json');
+      expect(second.body).toMatchObject({ type: PROBLEM_TYPES.idempotencyKeyInProgress, status: 409 });
+      expect(second.body).not.toMatchObject({ type: PROBLEM_TYPES.conflict });
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const done = await first;
+    expect(done?.status).toBe(201);
+    // Now the key has its answer: a retry replays it.
+    const retry = await create(caseworker, body(s), key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await requestsOf(t.dataSource, s.watchId)).toHaveLength(1);
+  });
+
+  it('lists by urgency and, with sort=sla, the requests waiting for first contact by deadline first', async () => {
+    const s = await createReactivationScenario(t.dataSource);
+    const coordinator = await t.signIn(s.coordinator);
+    const normal = (await create(coordinator, body(s))).body.request;
+    const urgentWatch = await addWatch(t.dataSource, s);
+    const urgent = (
+      await create(coordinator, { watchId: urgentWatch, urgency: 'urgent', reason: 'Acute zorg' })
+    ).body.request;
+    const contactedWatch = await addWatch(t.dataSource, s);
+    const contacted = (
+      await create(coordinator, { watchId: contactedWatch, urgency: 'urgent', reason: 'Al gebeld' })
+    ).body.request;
+    await coordinator.post(reactivationActionPath(contacted.id, 'accept'));
+    expect((await coordinator.post(reactivationActionPath(contacted.id, 'contacted'))).status).toBe(200);
+
+    const ids = async (query: string) => {
+      const res = await coordinator.get<Page<ReactivationRequest>>(`${REACTIVATIONS_PATH}?${query}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((r) => r.id);
+    };
+    // Default: newest first, as before.
+    expect(await ids('')).toEqual([contacted.id, urgent.id, normal.id]);
+    expect(await ids('sort=created')).toEqual([contacted.id, urgent.id, normal.id]);
+    // Most urgent first; a request already contacted has no deadline left and comes after.
+    expect(new Date(urgent.slaDueAt).getTime()).toBeLessThan(new Date(normal.slaDueAt).getTime());
+    expect(await ids('sort=sla')).toEqual([urgent.id, normal.id, contacted.id]);
+    expect(await ids('urgency=urgent')).toEqual([contacted.id, urgent.id]);
+    expect(await ids('urgency=urgent&sort=sla')).toEqual([urgent.id, contacted.id]);
+    expect(await ids('urgency=normal&sort=sla')).toEqual([normal.id]);
+    expect(await ids('urgency=urgent&status=open')).toEqual([urgent.id]);
+    const paged = await coordinator.get<Page<ReactivationRequest>>(
+      `${REACTIVATIONS_PATH}?sort=sla&page=2&pageSize=1`,
+    );
+    expect(paged.body).toMatchObject({ total: 3, items: [{ id: normal.id }] });
+
+    for (const bad of ['urgency=high', 'sort=deadline', 'sort=']) {
+      const res = await coordinator.get<ProblemDetails>(`${REACTIVATIONS_PATH}?${bad}`);
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect(res.body.errors?.[0]?.field).toBe(bad.split('=')[0]);
+    }
+  });
+
+  it('lets coordinators set a caseworker’s capacity, which assignment respects: primary → backup → pool', async () => {
+    const s = await createReactivationScenario(t.dataSource);
+    const coordinator = await t.signIn(s.coordinator);
+    const patch = (browser: HttpClient, userId: string, value: unknown) =>
+      browser.request<UserSummary & ProblemDetails>('PATCH', userPath(userId), value, {}, true);
+
+    expect(
+      (await coordinator.get<UserSummary>(userPath(s.caseworker.id))).body.reactivationCapacity,
+    ).toBeNull();
+    const full = await patch(coordinator, s.caseworker.id, { reactivationCapacity: 0 });
+    expect(full.status).toBe(200);
+    expect(full.body).toMatchObject({ id: s.caseworker.id, role: 'caseworker', reactivationCapacity: 0 });
+    const listed = await coordinator.get<Page<UserSummary>>(`${USERS_PATH}?role=caseworker&pageSize=100`);
+    expect(listed.body.items.find((u) => u.id === s.caseworker.id)?.reactivationCapacity).toBe(0);
+
+    // Primary at capacity: the backup gets it.
+    const toBackup = await create(coordinator, body(s));
+    expect(toBackup.body.request.assignee?.id).toBe(s.backup.id);
+    // Both at capacity (the backup's one place is taken now): the pool.
+    const admin = await t.signIn(s.admin);
+    expect((await patch(admin, s.backup.id, { reactivationCapacity: 1 })).status).toBe(200);
+    const pooled = await create(coordinator, {
+      watchId: await addWatch(t.dataSource, s),
+      urgency: 'normal',
+      reason: 'Geen contact',
+    });
+    expect(pooled.body.request.assignee).toBeNull();
+    // No limit again.
+    const cleared = await patch(coordinator, s.caseworker.id, { reactivationCapacity: null });
+    expect(cleared.body.reactivationCapacity).toBeNull();
+    const toPrimary = await create(coordinator, {
+      watchId: await addWatch(t.dataSource, s),
+      urgency: 'normal',
+      reason: 'Weer zorgen',
+    });
+    expect(toPrimary.body.request.assignee?.id).toBe(s.caseworker.id);
+    // Sending nothing changes nothing.
+    expect((await patch(coordinator, s.backup.id, {})).body.reactivationCapacity).toBe(1);
+
+    for (const value of [-1, 501, 2.5, '3', true]) {
+      const res = await patch(coordinator, s.caseworker.id, { reactivationCapacity: value });
+      expect([value, res.status]).toEqual([value, 400]);
+      expect(res.body.errors?.map((e) => e.field)).toContain('reactivationCapacity');
+    }
+    expect((await patch(coordinator, s.caseworker.id, { role: 'admin' })).status).toBe(400);
+    const { user: partner } = await createPartnerUser(t.dataSource, s.organisation.id);
+    expect((await patch(coordinator, partner.id, { reactivationCapacity: 3 })).status).toBe(400);
+
+    // Only coordinators and admins, and only in their own organisation.
+    expect(
+      (await patch(await t.signIn(s.caseworker), s.caseworker.id, { reactivationCapacity: 5 })).status,
+    ).toBe(403);
+    expect((await patch(await t.signIn(partner), s.caseworker.id, { reactivationCapacity: 5 })).status).toBe(
+      403,
+    );
+    const stranger = await createReactivationScenario(t.dataSource);
+    const otherCoordinator = await t.signIn(stranger.coordinator);
+    const across = await patch(otherCoordinator, s.caseworker.id, { reactivationCapacity: 5 });
+    expect(across.status).toBe(404);
+    expect(across.body.type).toBe(PROBLEM_TYPES.notFound);
+    expect((await patch(coordinator, randomUUID(), { reactivationCapacity: 5 })).status).toBe(404);
+    expect(
+      (await coordinator.get<UserSummary>(userPath(s.caseworker.id))).body.reactivationCapacity,
+    ).toBeNull();
   });
 
   it('keeps requests to the organisation and to the caseworker’s own watches; partners get 403', async () => {

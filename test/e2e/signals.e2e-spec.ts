@@ -136,12 +136,27 @@ describe('partner signals over HTTP', () => {
     const coordinator = await t.signIn(s.coordinator);
     const internal = await coordinator.get<Signal>(signalPath(filed.body.id));
     expect(internal.body).toMatchObject({
-      client: { id: s.client.id, name: s.client.name },
+      // With the client's open watch, so triage links without looking it up.
+      client: { id: s.client.id, name: s.client.name, openWatch: { id: s.watchId, status: 'active' } },
       reportedBy: { id: s.partnerUser.id },
       partnerOrganisation: { id: s.partner.id },
     });
     const inbox = await coordinator.get<Page<Signal>>(`${SIGNALS_PATH}?status=received`);
     expect(inbox.body.items.map((i) => i.id)).toContain(filed.body.id);
+    expect(inbox.body.items.find((i) => i.id === filed.body.id)?.client?.openWatch?.id).toBe(s.watchId);
+    const second = await partner.post<PartnerSignal>(SIGNALS_PATH, signal(s, { category: 'neglect' }));
+    await t.dataSource.query(
+      `UPDATE watches SET status = 'ended', ended_at = now(), end_reason = 'moved_away' WHERE id = $1`,
+      [s.watchId],
+    );
+    expect((await coordinator.get<Signal>(signalPath(second.body.id))).body.client).toMatchObject({
+      id: s.client.id,
+      openWatch: null,
+    });
+    await t.dataSource.query(
+      `UPDATE watches SET status = 'active', ended_at = NULL, end_reason = NULL WHERE id = $1`,
+      [s.watchId],
+    );
     const triaged = await coordinator.post<Signal>(signalActionPath(filed.body.id, 'triage'), {
       decision: 'link',
       reason: 'Herkenbaar uit het signaleringsplan: oranje fase',

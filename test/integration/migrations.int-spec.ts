@@ -12,6 +12,14 @@ const tables = async (client: Client): Promise<string[]> =>
     )
   ).rows.map((r) => r.table_name);
 
+const columnsOf = async (client: Client, table: string): Promise<string[]> =>
+  (
+    await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+      [table],
+    )
+  ).rows.map((r) => r.column_name);
+
 describe('migrations', () => {
   const name = `${currentTestRun().databaseName}_mig`;
   const url = new URL(ADMIN_DATABASE_URL);
@@ -59,7 +67,12 @@ describe('migrations', () => {
         'watches',
       ]);
 
-      for (let i = 0; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
+      expect(await columnsOf(probe, 'users')).toContain('reactivation_capacity');
+      // The last migration reverts on its own: the capacity column goes, the tables stay.
+      expect(await revertLastMigration(a)).toBe(true);
+      expect(await columnsOf(probe, 'users')).not.toContain('reactivation_capacity');
+      expect(await tables(probe)).toContain('reactivation_requests');
+      for (let i = 1; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
       expect(await revertLastMigration(a)).toBe(false);
       expect(await tables(probe)).toEqual([]);
 

@@ -32,12 +32,14 @@ import { WatchLapseScanService } from '../../api/src/modules/watches/watch-lapse
 import { createCheckIn } from '../support/factories';
 import {
   type ReactivationScenario,
+  addWatch,
   createAbsence,
   createReactivationScenario,
   eventTypes,
   mailsOf,
   reasonsOf,
   requestsOf,
+  setCapacity,
   setSlaSettings,
   slaTimersOf,
   watchState,
@@ -177,6 +179,89 @@ describe('reactivation requests', () => {
       await setUserActive(db, alone.caseworker.id, false);
       await open(alone);
       expect((await requestsOf(db, alone.watchId))[0].assignee_id).toBeNull();
+    });
+
+    it('passes over a primary caseworker at capacity to the backup; open requests count, closed ones do not', async () => {
+      const s = await createReactivationScenario(db);
+      await setCapacity(db, s.caseworker.id, 1);
+      // One open request of the primary's already: they are at capacity.
+      const busy = await addWatch(db, s);
+      await open(s, { watchId: busy });
+      expect((await requestsOf(db, busy))[0].assignee_id).toBe(s.caseworker.id);
+
+      await open(s);
+      expect((await requestsOf(db, s.watchId))[0].assignee_id).toBe(s.backup.id);
+      expect((await mailsOf(db, s.organisation.id)).map((m) => m.recipient)).toEqual([
+        s.caseworker.email,
+        s.backup.email,
+      ]);
+
+      // A cancelled (or resolved) request frees its place.
+      await transitions.apply(
+        actor(s, 'coordinator'),
+        (await requestsOf(db, busy))[0].id,
+        { action: 'cancel', reason: 'Dubbel' },
+        MONDAY_10,
+      );
+      const next = await addWatch(db, s);
+      await open(s, { watchId: next });
+      expect((await requestsOf(db, next))[0].assignee_id).toBe(s.caseworker.id);
+    });
+
+    it('puts it in the pool when primary and backup are both at capacity (0 takes none)', async () => {
+      const s = await createReactivationScenario(db);
+      await setCapacity(db, s.caseworker.id, 0);
+      await setCapacity(db, s.backup.id, 2);
+      const first = await addWatch(db, s);
+      const second = await addWatch(db, s);
+      await open(s, { watchId: first });
+      await open(s, { watchId: second });
+      expect((await requestsOf(db, first))[0].assignee_id).toBe(s.backup.id);
+      expect((await requestsOf(db, second))[0].assignee_id).toBe(s.backup.id);
+
+      await open(s);
+      const [row] = await requestsOf(db, s.watchId);
+      expect(row.assignee_id).toBeNull();
+      expect((await mailsOf(db, s.organisation.id)).at(-1)?.recipient).toBe(s.coordinator.email);
+
+      // No limit again: the primary takes the next one.
+      await setCapacity(db, s.caseworker.id, null);
+      const third = await addWatch(db, s);
+      await open(s, { watchId: third });
+      expect((await requestsOf(db, third))[0].assignee_id).toBe(s.caseworker.id);
+    });
+
+    it('counts within one batch, and a merge into the open request takes no new place', async () => {
+      const s = await createReactivationScenario(db);
+      await setCapacity(db, s.caseworker.id, 2);
+      await setCapacity(db, s.backup.id, 1);
+      await open(s);
+      // A second report on the same watch joins the primary's request: still one place taken.
+      expect((await open(s, { source: 'coordinator', actorId: s.coordinator.id })).merged).toBe(true);
+      const watches = [await addWatch(db, s), await addWatch(db, s), await addWatch(db, s)];
+      // One set-based call (as the lapse scan makes): one place left with the primary, one with the backup.
+      const outcomes = await inTx((tx) =>
+        requests.requestMany(
+          tx,
+          watches.map((watchId) => input(s, { watchId, source: 'lapse', actorId: null })),
+          MONDAY_10,
+        ),
+      );
+      expect(outcomes.every((o) => typeof o !== 'string' && !o.merged)).toBe(true);
+      const assignees = await Promise.all(watches.map(async (w) => (await requestsOf(db, w))[0].assignee_id));
+      expect([...assignees].sort()).toEqual([s.caseworker.id, s.backup.id, null].sort());
+      expect(assignees.filter((a) => a === s.caseworker.id)).toHaveLength(1);
+    });
+
+    it('never gives a caseworker more than their capacity under concurrency', async () => {
+      const s = await createReactivationScenario(db, { withBackup: false });
+      await setCapacity(db, s.caseworker.id, 2);
+      const watches = await Promise.all(Array.from({ length: 6 }, () => addWatch(db, s)));
+      await Promise.all(watches.map((watchId) => open(s, { watchId })));
+      const assignees = await Promise.all(watches.map(async (w) => (await requestsOf(db, w))[0].assignee_id));
+      expect(assignees.filter((a) => a === s.caseworker.id)).toHaveLength(2);
+      // addWatch gives every watch the scenario's backup; the rest went to them (no limit).
+      expect(assignees.filter((a) => a === s.backup.id)).toHaveLength(4);
     });
 
     it('refuses a watch of another organisation (404) and an ended watch (409), and opens nothing', async () => {

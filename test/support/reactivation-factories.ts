@@ -68,6 +68,11 @@ export async function createAbsence(
   return row;
 }
 
+/** A user's reactivation capacity (null: no limit). */
+export async function setCapacity(db: DataSource, userId: string, capacity: number | null): Promise<void> {
+  await db.query(`UPDATE users SET reactivation_capacity = $2 WHERE id = $1`, [userId, capacity]);
+}
+
 /** The organisation's SLA settings (working hours per urgency, the working day). */
 export async function setSlaSettings(
   db: DataSource,

@@ -8,6 +8,7 @@ import {
   REACTIVATIONS_PATH,
   SIGNALS_PATH,
   clientPath,
+  partnerApiKeysPath,
   reactivationPath,
   signalActionPath,
   signalPath,
@@ -264,6 +265,10 @@ describe('pages in the shell (axe, jsdom)', () => {
         extraDaysOff: ['2031-05-05', '2031-12-24'],
         discreetSenderName: null,
         clientNamesInEmail: false,
+        slaUrgentWorkingHours: 4,
+        slaNormalWorkingHours: 16,
+        workingHoursStart: '09:00',
+        workingHoursEnd: '17:00',
       });
     });
     expect(TestBed.inject(Router).url).toBe('/instellingen');
@@ -291,7 +296,7 @@ describe('pages in the shell (axe, jsdom)', () => {
   it('the reactivation queue has no violations', async () => {
     await open('/heractiveringen', coordinator, (backend) => {
       backend
-        .expectOne(`${REACTIVATIONS_PATH}?page=1&pageSize=25`)
+        .expectOne(`${REACTIVATIONS_PATH}?sort=sla&page=1&pageSize=25`)
         .flush(
           page([aRequest(), aRequest({ id: 'r2', urgency: 'urgent', assignee: null, slaBreached: true })]),
         );
@@ -449,6 +454,52 @@ describe('pages in the shell (axe, jsdom)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('Ketenpartners and the API keys of a partner have no violations, also with a new key and a confirmation', async () => {
+    await open('/ketenpartners', admin, (backend) => {
+      backend.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
+    });
+    expect(document.title).toBe('Ketenpartners – Waakvlam');
+    expect(document.querySelector('nav a[href="/ketenpartners"]')?.getAttribute('aria-current')).toBe('page');
+    expect(document.querySelectorAll('[data-testid=partners] tr')).toHaveLength(2);
+    expect(await violations()).toEqual([]);
+
+    document.querySelector<HTMLAnchorElement>('[data-testid=partners] a[href="/ketenpartners/p1"]')?.click();
+    await settle();
+    await settle();
+    http.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
+    http.expectOne(partnerApiKeysPath('p1')).flush([API_KEY]);
+    for (let i = 0; i < 3; i++) await settle();
+    expect(TestBed.inject(Router).url).toBe('/ketenpartners/p1');
+    expect(document.title).toBe('API-sleutels – Waakvlam');
+    expect(document.querySelector('h1')?.textContent?.trim()).toBe('API-sleutels van Woonstede');
+    expect(await violations()).toEqual([]);
+
+    const name = document.querySelector<HTMLInputElement>('#api-key-name');
+    if (name) {
+      name.value = 'CRM';
+      name.dispatchEvent(new Event('input'));
+    }
+    document.querySelector<HTMLButtonElement>('[data-testid=submit-key]')?.click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: partnerApiKeysPath('p1') })
+      .flush({ ...API_KEY, id: 'k2', name: 'CRM', key: `wvk_${'K'.repeat(40)}` });
+    for (let i = 0; i < 3; i++) await settle();
+    expect(document.querySelector('[data-testid=created-key]')).not.toBeNull();
+    document.querySelector<HTMLButtonElement>('[data-testid=revoke]')?.click();
+    await settle();
+    await settle();
+    expect(document.querySelector('[data-testid=confirm-revoke]')).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('Ketenpartners is closed to a coordinator', async () => {
+    await open('/ketenpartners', coordinator);
+    http.expectNone(API_PATHS.partnerOrganisations);
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(document.querySelector('nav a[href="/ketenpartners"]')).toBeNull();
+  });
+
   it('the who-am-i page lists the account details', async () => {
     await open('/wie-ben-ik', true);
     const terms = [...document.querySelectorAll('dt')].map((dt) => dt.textContent?.trim());
@@ -554,9 +605,21 @@ const STAFF = {
   role: 'caseworker' as const,
   partnerOrganisationId: null,
   active: true,
+  reactivationCapacity: null,
 };
 
 const ADDRESS = { postcode: '1234AB', houseNumber: '5', houseNumberAddition: null };
+
+const API_KEY = {
+  id: 'k1',
+  name: 'Woonstede CRM',
+  prefix: 'wvk_Ab3dEf9x',
+  feedbackEmail: 'signalen@woonstede.nl',
+  createdBy: { id: 'u9', displayName: 'Ada Admin' },
+  createdAt: '2031-03-01T09:00:00Z',
+  lastUsedAt: null,
+  revokedAt: null,
+};
 
 function aRequest(overrides: Partial<ReactivationRequest> = {}): ReactivationRequest {
   return {
@@ -633,7 +696,7 @@ function aSignal(overrides: Partial<Signal> = {}): Signal {
     reportedVia: null,
     clientReference: 'K7M4-Q9XT',
     address: null,
-    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen' },
+    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen', openWatch: { id: 'w1', status: 'active' } },
     status: 'received',
     triage: null,
     receivedAt: '2031-03-01T08:00:00Z',

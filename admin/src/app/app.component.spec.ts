@@ -67,7 +67,7 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
+  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Ketenpartners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
@@ -77,6 +77,7 @@ describe('AppComponent (shell)', () => {
       'Heractiveringen',
       'Signalen',
       'Medewerkers',
+      'Ketenpartners',
       'Berichten',
       'Wie ben ik',
       'Instellingen',
@@ -125,6 +126,7 @@ describe('AppComponent (shell)', () => {
       'Heractiveringen',
       'Signalen',
       'Medewerkers',
+      'Ketenpartners',
       'Berichten',
       'Wie ben ik',
       'Instellingen',

@@ -86,6 +86,24 @@ export const APP_ROUTES: Routes = [
           import('./features/absences/absences.component').then((m) => m.AbsencesComponent),
       },
       {
+        path: 'ketenpartners',
+        title: 'partners.title',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () =>
+          import('./features/partner-organisations/partner-organisations.component').then(
+            (m) => m.PartnerOrganisationsComponent,
+          ),
+      },
+      {
+        path: 'ketenpartners/:id',
+        title: 'apiKeys.title',
+        canActivate: [roleGuard(['admin'])],
+        loadComponent: () =>
+          import('./features/partner-organisations/partner-api-keys.component').then(
+            (m) => m.PartnerApiKeysComponent,
+          ),
+      },
+      {
         path: 'berichten',
         title: 'notifications.title',
         canActivate: [roleGuard(['coordinator', 'admin'])],

@@ -110,7 +110,7 @@ export function aSignal(overrides: Partial<Signal> = {}): Signal {
     reportedVia: null,
     clientReference: 'K7M4-Q9XT',
     address: null,
-    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen' },
+    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen', openWatch: { id: 'w1', status: 'active' } },
     status: 'received',
     triage: null,
     receivedAt: '2031-03-01T08:00:00Z',
@@ -148,6 +148,7 @@ export const STAFF_USERS = [
     role: 'caseworker',
     partnerOrganisationId: null,
     active: true,
+    reactivationCapacity: null,
   },
   {
     id: 'u2',
@@ -156,6 +157,7 @@ export const STAFF_USERS = [
     role: 'coordinator',
     partnerOrganisationId: null,
     active: true,
+    reactivationCapacity: null,
   },
   {
     id: 'u3',
@@ -164,6 +166,7 @@ export const STAFF_USERS = [
     role: 'caseworker',
     partnerOrganisationId: null,
     active: false,
+    reactivationCapacity: null,
   },
   {
     id: 'u4',
@@ -172,5 +175,6 @@ export const STAFF_USERS = [
     role: 'partner',
     partnerOrganisationId: 'p1',
     active: true,
+    reactivationCapacity: null,
   },
 ] as const;

@@ -13,6 +13,7 @@ import { CreateNotifications1795410000000 } from './migrations/1795410000000-Cre
 import { CreateTimers1795420000000 } from './migrations/1795420000000-CreateTimers';
 import { CreateReactivations1795430000000 } from './migrations/1795430000000-CreateReactivations';
 import { CreateSignals1795440000000 } from './migrations/1795440000000-CreateSignals';
+import { AddReactivationCapacity1795450000000 } from './migrations/1795450000000-AddReactivationCapacity';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateTimers1795420000000,
   CreateReactivations1795430000000,
   CreateSignals1795440000000,
+  AddReactivationCapacity1795450000000,
 ];

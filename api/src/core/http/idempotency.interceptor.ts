@@ -57,7 +57,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     if (claim.kind === 'in-progress') {
-      throw new ProblemException(PROBLEM_TYPES.conflict, 409, 'Conflict', {
+      throw new ProblemException(PROBLEM_TYPES.idempotencyKeyInProgress, 409, 'Idempotency key in use', {
         detail: 'A request with this Idempotency-Key is still being processed. Try again in a moment.',
       });
     }

@@ -16,7 +16,9 @@ export class OrganisationSettingsController {
   constructor(private readonly settings: OrganisationSettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: "Your organisation's time zone, extra days off and e-mail settings" })
+  @ApiOperation({
+    summary: "Your organisation's time zone, extra days off, e-mail settings and reactivation SLA",
+  })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   get(@CurrentSession() session: SessionUser): Promise<OrganisationSettings> {
     return this.settings.get(TenantScope.fromSession(session));
@@ -28,12 +30,14 @@ export class OrganisationSettingsController {
     summary: 'Change the settings sent',
     description:
       'Extra days off: replaces the list; check-ins planned from now on skip them. Discreet sender name and client ' +
-      'names in e-mail: apply to e-mails written from now on.',
+      'names in e-mail: apply to e-mails written from now on. SLA working hours and the working day: apply to ' +
+      'reactivation requests opened from now on.',
   })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   @ApiBadRequestResponse({
     description:
-      'Not a list of dates (YYYY-MM-DD) or more than 200, a sender name over 100 characters, or not a boolean',
+      'Not a list of dates (YYYY-MM-DD) or more than 200, a sender name over 100 characters, not a boolean, SLA ' +
+      'hours not a whole number from 1 to 80, a time not HH:mm, or a working day shorter than an hour',
   })
   put(
     @CurrentSession() session: SessionUser,

@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { REACTIVATION_STATUSES, type ReactivationStatus } from '@waakvlam/contracts';
+import {
+  REACTIVATION_LIST_SORTS,
+  REACTIVATION_STATUSES,
+  REACTIVATION_URGENCIES,
+  type ReactivationListSort,
+  type ReactivationStatus,
+  type ReactivationUrgency,
+} from '@waakvlam/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQueryDto } from '../../core/http/pagination.dto';
@@ -12,6 +19,11 @@ export class ListReactivationsQuery extends PaginationQueryDto {
   @IsOptional()
   @IsIn(REACTIVATION_STATUSES)
   status?: ReactivationStatus;
+
+  @ApiPropertyOptional({ enum: REACTIVATION_URGENCIES })
+  @IsOptional()
+  @IsIn(REACTIVATION_URGENCIES)
+  urgency?: ReactivationUrgency;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Requests assigned to this user' })
   @IsOptional()
@@ -34,4 +46,15 @@ export class ListReactivationsQuery extends PaginationQueryDto {
   @IsOptional()
   @IsUUID()
   watchId?: string;
+
+  @ApiPropertyOptional({
+    enum: REACTIVATION_LIST_SORTS,
+    default: 'created',
+    description:
+      '`created`: newest first. `sla`: the requests still waiting for their first contact (open, accepted) first, ' +
+      'the earliest deadline first; then the others, newest first.',
+  })
+  @IsOptional()
+  @IsIn(REACTIVATION_LIST_SORTS)
+  sort?: ReactivationListSort;
 }

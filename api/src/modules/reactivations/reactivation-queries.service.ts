@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type {
   Page,
   ReactivationRequest,
+  ReactivationListSort,
   ReactivationRequestDetail,
   ReactivationStatus,
+  ReactivationUrgency,
 } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
@@ -31,11 +33,21 @@ export interface ReactivationListFilter {
   page: number;
   pageSize: number;
   status?: ReactivationStatus;
+  urgency?: ReactivationUrgency;
   assigneeId?: string;
   pool?: boolean;
   mine?: boolean;
   watchId?: string;
+  /** Default `created` (newest first). */
+  sort?: ReactivationListSort;
 }
+
+/** `created`: newest first. `sla`: still waiting for the first contact first, by deadline; then newest first. */
+const ORDER_BY: Record<ReactivationListSort, string> = {
+  created: `r.created_at DESC, r.id DESC`,
+  sla: `(r.status IN ('open', 'accepted')) DESC,
+    CASE WHEN r.status IN ('open', 'accepted') THEN r.sla_due_at END ASC, r.created_at DESC, r.id DESC`,
+};
 
 const RECENT_EVENTS = 20;
 const RECENT_CHECK_INS = 10;
@@ -63,7 +75,8 @@ export class ReactivationQueriesService {
       AND ($3::text IS NULL OR r.status = $3)
       AND ($4::uuid IS NULL OR r.assignee_id = $4)
       AND (NOT $5::boolean OR (r.assignee_id IS NULL AND r.status IN ('open', 'accepted', 'contacted')))
-      AND ($6::uuid IS NULL OR r.watch_id = $6)`;
+      AND ($6::uuid IS NULL OR r.watch_id = $6)
+      AND ($7::text IS NULL OR r.urgency = $7)`;
     const filters = [
       reader.scope.organisationId,
       reader.caseworkerId,
@@ -71,12 +84,13 @@ export class ReactivationQueriesService {
       query.mine ? reader.userId : (query.assigneeId ?? null),
       query.pool === true,
       query.watchId ?? null,
+      query.urgency ?? null,
     ];
     const rows: Array<ReactivationRow & { total: string }> = await this.dataSource.query(
       `${REACTIVATION_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
        WHERE ${where}
-       ORDER BY r.created_at DESC, r.id DESC
-       LIMIT $7 OFFSET $8`,
+       ORDER BY ${ORDER_BY[query.sort ?? 'created']}
+       LIMIT $8 OFFSET $9`,
       [...filters, query.pageSize, (query.page - 1) * query.pageSize],
     );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;

@@ -10,8 +10,11 @@ export interface LockedWatch {
   status: WatchStatus;
   primary_caseworker_id: string;
   primary_active: boolean;
+  /** The primary caseworker's reactivation capacity; null: no limit. */
+  primary_capacity: number | null;
   backup_caseworker_id: string | null;
   backup_active: boolean | null;
+  backup_capacity: number | null;
   time_zone: string;
   extra_days_off: string[];
   sla_urgent_working_hours: number;
@@ -41,7 +44,8 @@ export async function lockWatchesForRequests(
 ): Promise<Map<string, LockedWatch>> {
   const rows: LockedWatch[] = await tx.query(
     `SELECT w.id, w.organisation_id, w.client_id, w.status, w.primary_caseworker_id, pu.active AS primary_active,
-              w.backup_caseworker_id, bu.active AS backup_active, o.time_zone, o.extra_days_off::text[] AS extra_days_off,
+              pu.reactivation_capacity AS primary_capacity, w.backup_caseworker_id, bu.active AS backup_active,
+              bu.reactivation_capacity AS backup_capacity, o.time_zone, o.extra_days_off::text[] AS extra_days_off,
               o.sla_urgent_working_hours, o.sla_normal_working_hours, o.working_hours_start, o.working_hours_end
        FROM watches w
        JOIN organisations o ON o.id = w.organisation_id
@@ -53,6 +57,46 @@ export async function lockWatchesForRequests(
     [inputs.map((i) => i.organisationId), inputs.map((i) => i.watchId)],
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The open requests (open, accepted, contacted) of the users with a reactivation capacity, as `CapacityLoad`s by
+ * user id; users without a limit are left out. Their rows are locked first (id order, after the watches), so two
+ * transactions cannot both give the last free place to someone; the count is a statement of its own, so it sees
+ * what the transaction it waited for committed.
+ */
+export async function capacityLoads(
+  tx: EntityManager,
+  userIds: readonly string[],
+): Promise<Map<string, { capacity: number | null; open: number }>> {
+  const locked: Array<{ id: string; capacity: number }> = await tx.query(
+    `SELECT id, reactivation_capacity AS capacity FROM users
+     WHERE id = ANY($1::uuid[]) AND reactivation_capacity IS NOT NULL
+     ORDER BY id FOR NO KEY UPDATE`,
+    [[...new Set(userIds)]],
+  );
+  if (locked.length === 0) return new Map();
+  const counts: Array<{ assignee_id: string; open: number }> = await tx.query(
+    `SELECT assignee_id, count(*)::int AS open FROM reactivation_requests
+     WHERE assignee_id = ANY($1::uuid[]) AND status IN ('open', 'accepted', 'contacted')
+     GROUP BY assignee_id`,
+    [locked.map((u) => u.id)],
+  );
+  const open = new Map(counts.map((c) => [c.assignee_id, c.open]));
+  return new Map(locked.map((u) => [u.id, { capacity: u.capacity, open: open.get(u.id) ?? 0 }]));
+}
+
+/** Of these (locked) watches, the ones that have an open request already: a new input merges into it. */
+export async function watchesWithOpenRequest(
+  tx: EntityManager,
+  watchIds: readonly string[],
+): Promise<Set<string>> {
+  const rows: Array<{ watch_id: string }> = await tx.query(
+    `SELECT watch_id FROM reactivation_requests
+     WHERE watch_id = ANY($1::uuid[]) AND status IN ('open', 'accepted', 'contacted')`,
+    [[...watchIds]],
+  );
+  return new Set(rows.map((r) => r.watch_id));
 }
 
 /**

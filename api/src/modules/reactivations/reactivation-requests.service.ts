@@ -8,8 +8,15 @@ import type { EntityManager } from 'typeorm';
 import { conflictProblem, fieldProblem } from '../clients/field-problem.util';
 import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { UserAbsencesService } from '../users/user-absences.service';
-import { chooseAssignee } from './reactivation-assignment.util';
-import { type UpsertedRow, lockWatchesForRequests, upsertRequests } from './reactivation-request-rows.util';
+import { CapacityLedger, chooseAssignee } from './reactivation-assignment.util';
+import {
+  type LockedWatch,
+  type UpsertedRow,
+  capacityLoads,
+  lockWatchesForRequests,
+  upsertRequests,
+  watchesWithOpenRequest,
+} from './reactivation-request-rows.util';
 import { ReactivationMailsService } from './reactivation-mails.service';
 import { ReactivationNotifier } from './reactivation-notifier.service';
 import { ReactivationSlaTimers } from './reactivation-sla-timers.service';
@@ -40,8 +47,8 @@ export type ReactivationSkip = 'not-found' | 'ended';
 /**
  * Opens reactivation requests, inside the caller's transaction (so any module can open one with its own change):
  * the watch is locked first (the order every change of a watch takes), the assignee chosen (primary caseworker, else
- * backup, else the pool; an inactive or absent caseworker is skipped), the SLA deadline counted in the
- * organisation's working hours, and one `INSERT … ON CONFLICT` on the one-open-request-per-watch index either opens
+ * backup, else the pool; an inactive or absent caseworker, or one at their reactivation capacity, is skipped), the
+ * SLA deadline counted in the organisation's working hours, and one `INSERT … ON CONFLICT` on the one-open-request-per-watch index either opens
  * the request or merges the source and reason into the open one (urgent raises its urgency and, before the first
  * contact, its deadline). SLA timers and the e-mails are written in the same transaction; pass `notificationIds` to
  * `dispatch` after commit.
@@ -156,22 +163,38 @@ export class ReactivationRequestsService {
       );
     }
 
-    const rows = inputs.flatMap((input) => {
+    const eligible = inputs.flatMap((input) => {
       const w = watches.get(input.watchId);
-      if (!w || w.organisation_id !== input.organisationId || w.status === 'ended') return [];
+      return !w || w.organisation_id !== input.organisationId || w.status === 'ended' ? [] : [{ input, w }];
+    });
+    const { ledger, merging } = await this.capacities(
+      tx,
+      eligible.map((e) => e.w),
+    );
+    const rows = eligible.map(({ input, w }) => {
       const away = absent.get(w.organisation_id) as Set<string>;
-      const assignee = chooseAssignee(
-        { id: w.primary_caseworker_id, active: w.primary_active, absent: away.has(w.primary_caseworker_id) },
-        w.backup_caseworker_id
-          ? {
-              id: w.backup_caseworker_id,
-              active: w.backup_active === true,
-              absent: away.has(w.backup_caseworker_id),
-            }
-          : null,
-      );
+      // A merge keeps the open request's assignee: it takes no new place.
+      const assignee = merging.has(w.id)
+        ? null
+        : chooseAssignee(
+            {
+              id: w.primary_caseworker_id,
+              active: w.primary_active,
+              absent: away.has(w.primary_caseworker_id),
+              atCapacity: ledger.full(w.primary_caseworker_id),
+            },
+            w.backup_caseworker_id
+              ? {
+                  id: w.backup_caseworker_id,
+                  active: w.backup_active === true,
+                  absent: away.has(w.backup_caseworker_id),
+                  atCapacity: ledger.full(w.backup_caseworker_id),
+                }
+              : null,
+          );
+      ledger.take(assignee);
       const sla = slaDeadlines(settings.get(w.organisation_id) as SlaSettings, now, input.urgency);
-      return [{ input, w, assignee, sla }];
+      return { input, w, assignee, sla };
     });
     const upserted = await upsertRequests(tx, rows, now);
     const byWatch = new Map(upserted.map((u) => [u.watch_id, u]));
@@ -216,6 +239,28 @@ export class ReactivationRequestsService {
       const u = byWatch.get(input.watchId) as UpsertedRow;
       return { id: u.id, merged: u.merged, notificationIds: mails.get(u.id) ?? [] };
     });
+  }
+
+  /**
+   * The capacities that assignment must respect in this round: the loads of the watches' caseworkers who have a
+   * limit (their rows locked), and the watches whose open request a new input joins. Without any limit among the
+   * caseworkers (the common case) this reads nothing.
+   */
+  private async capacities(
+    tx: EntityManager,
+    watches: readonly LockedWatch[],
+  ): Promise<{ ledger: CapacityLedger; merging: Set<string> }> {
+    const limited = watches.flatMap((w) => [
+      ...(w.primary_capacity !== null ? [w.primary_caseworker_id] : []),
+      ...(w.backup_caseworker_id && w.backup_capacity !== null ? [w.backup_caseworker_id] : []),
+    ]);
+    if (limited.length === 0) return { ledger: new CapacityLedger(new Map()), merging: new Set() };
+    const loads = await capacityLoads(tx, limited);
+    const merging = await watchesWithOpenRequest(
+      tx,
+      watches.map((w) => w.id),
+    );
+    return { ledger: new CapacityLedger(loads), merging };
   }
 }
 

@@ -95,7 +95,8 @@ export class ReactivationsController {
   @Get()
   @ApiOperation({
     summary:
-      'Reactivation requests of your organisation, newest first (a caseworker: assigned to them or on their watches)',
+      'Reactivation requests of your organisation, newest first or by SLA deadline (a caseworker: assigned to ' +
+      'them or on their watches)',
   })
   @ApiOkResponse({ type: ReactivationPageDto })
   list(

@@ -8,6 +8,7 @@ import type {
   SignalFeedback,
   SignalStatus,
   SignalTriageDecision,
+  WatchStatusRef,
 } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
@@ -31,6 +32,8 @@ interface SignalRow {
   client_id: string | null;
   client_ref: string | null;
   client_name: string | null;
+  open_watch_id: string | null;
+  open_watch_status: WatchStatusRef | null;
   status: SignalStatus;
   triage_decision: SignalTriageDecision | null;
   triage_reason: string | null;
@@ -49,8 +52,8 @@ const COLUMNS = `s.id, s.category, s.observed_on::text AS observed_on, s.descrip
   p.id AS partner_id, p.name AS partner_name, p.kind AS partner_kind,
   s.reported_by_user_id, ru.display_name AS reported_by_name, s.reported_via_key_id, k.name AS key_name,
   s.client_reference, s.postcode, s.house_number, s.house_number_addition,
-  s.client_id, c.reference AS client_ref, c.name AS client_name,
-  s.status, s.triage_decision, s.triage_reason, s.watch_id, s.reactivation_request_id,
+  s.client_id, c.reference AS client_ref, c.name AS client_name, ow.id AS open_watch_id,
+  ow.status AS open_watch_status, s.status, s.triage_decision, s.triage_reason, s.watch_id, s.reactivation_request_id,
   s.triaged_by, tu.display_name AS triaged_by_name,
   s.received_at, s.triaged_at, s.handled_at, s.first_feedback_at, s.updated_at`;
 const FROM = `signals s
@@ -58,11 +61,16 @@ const FROM = `signals s
   LEFT JOIN users ru ON ru.id = s.reported_by_user_id
   LEFT JOIN partner_api_keys k ON k.id = s.reported_via_key_id
   LEFT JOIN clients c ON c.id = s.client_id
+  LEFT JOIN watches ow ON ow.client_id = s.client_id AND ow.organisation_id = s.organisation_id
+    AND ow.status <> 'ended'
   LEFT JOIN users tu ON tu.id = s.triaged_by`;
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-/** The internal view of signals, for coordinators and admins. Partners read through PartnerSignalViews. */
+/**
+ * The internal view of signals, for coordinators and admins: with the matched client and their open watch (to link
+ * at triage). Partners read through PartnerSignalViews, which has none of this.
+ */
 @Injectable()
 export class SignalViews {
   constructor(private readonly dataSource: DataSource) {}
@@ -201,7 +209,16 @@ function toSignal(r: SignalRow, feedback: SignalFeedback[]): Signal {
         : null,
     client:
       r.client_id && r.client_ref !== null && r.client_name !== null
-        ? { id: r.client_id, reference: r.client_ref, name: r.client_name }
+        ? {
+            id: r.client_id,
+            reference: r.client_ref,
+            name: r.client_name,
+            // A client has at most one watch that has not ended (watches_one_open_per_client).
+            openWatch:
+              r.open_watch_id && r.open_watch_status
+                ? { id: r.open_watch_id, status: r.open_watch_status }
+                : null,
+          }
         : null,
     status: r.status,
     triage:

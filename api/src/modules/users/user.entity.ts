@@ -29,6 +29,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** At most this many open reactivation requests assigned at once (assignment passes over); null: no limit. */
+  @Column({ name: 'reactivation_capacity', type: 'integer', nullable: true })
+  reactivationCapacity!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

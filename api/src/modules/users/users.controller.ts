@@ -1,11 +1,19 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page } from '@waakvlam/contracts';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { ListUsersQuery } from './list-users.query';
+import { UpdateUserDto } from './update-user.dto';
 import { UserPageDto } from './user-page.dto';
 import { UserSummaryDto } from './user-summary.dto';
 import { UsersService } from './users.service';
@@ -35,6 +43,27 @@ export class UsersController {
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
   ): Promise<UserSummaryDto> {
     const user = await this.users.get(TenantScope.fromSession(session), id);
+    if (!user) throw new NotFoundException();
+    return user;
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a staff account of your organisation: its reactivation capacity',
+    description:
+      'reactivationCapacity: at most this many open reactivation requests assigned at once; new requests pass ' +
+      'over a caseworker at capacity (to the backup, else the pool). Requests already assigned stay.',
+  })
+  @ApiOkResponse({ type: UserSummaryDto })
+  @ApiBadRequestResponse({ description: 'Not a whole number from 0 to 500 or null, or a partner account' })
+  @ApiForbiddenResponse({ description: 'Only coordinators and admins' })
+  @ApiNotFoundResponse({ description: 'No such account in your organisation' })
+  async update(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserSummaryDto> {
+    const user = await this.users.update(TenantScope.fromSession(session), id, body);
     if (!user) throw new NotFoundException();
     return user;
   }

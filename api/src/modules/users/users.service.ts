@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Page, UserRole } from '@waakvlam/contracts';
 import { DataSource, type Repository } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { fieldProblem } from '../clients/field-problem.util';
 import { UserEntity } from './user.entity';
 import type { UserSummaryDto } from './user-summary.dto';
 
-const SUMMARY_COLUMNS = ['u.id', 'u.email', 'u.displayName', 'u.role', 'u.partnerOrganisationId', 'u.active'];
+const SUMMARY_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.displayName',
+  'u.role',
+  'u.partnerOrganisationId',
+  'u.active',
+  'u.reactivationCapacity',
+];
 
 const toSummary = (u: UserEntity): UserSummaryDto => ({
   id: u.id,
@@ -14,7 +23,14 @@ const toSummary = (u: UserEntity): UserSummaryDto => ({
   role: u.role,
   partnerOrganisationId: u.partnerOrganisationId,
   active: u.active,
+  reactivationCapacity: u.reactivationCapacity,
 });
+
+/** A change of an account: only the fields given change. */
+export interface UserChange {
+  /** Null: no limit. */
+  reactivationCapacity?: number | null;
+}
 
 @Injectable()
 export class UsersService {
@@ -59,5 +75,22 @@ export class UsersService {
       .andWhere('u.id = :id', { id })
       .getOne();
     return user ? toSummary(user) : null;
+  }
+
+  /**
+   * Changes a staff account of the organisation. Null when there is no such account in the organisation (callers
+   * answer 404); a partner account takes no reactivation requests, so it has no capacity (400).
+   */
+  async update(scope: TenantScope, id: string, change: UserChange): Promise<UserSummaryDto | null> {
+    const existing = await this.get(scope, id);
+    if (!existing) return null;
+    if (change.reactivationCapacity !== undefined && existing.role === 'partner')
+      throw fieldProblem('reactivationCapacity', 'a partner account takes no reactivation requests');
+    if (change.reactivationCapacity === undefined) return existing;
+    await this.repo.manager.query(
+      `UPDATE users SET reactivation_capacity = $3, updated_at = now() WHERE organisation_id = $1 AND id = $2`,
+      [scope.organisationId, id, change.reactivationCapacity],
+    );
+    return { ...existing, reactivationCapacity: change.reactivationCapacity };
   }
 }

@@ -13,4 +13,5 @@ export * from './lib/refs';
 export * from './lib/roles';
 export * from './lib/self-check-in';
 export * from './lib/signals';
+export * from './lib/users';
 export * from './lib/watches';

@@ -30,13 +30,14 @@ describe('navItemsFor', () => {
     expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives an admin Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
+  it('gives an admin Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Ketenpartners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
     expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
       'app.nav.home',
       'app.nav.clients',
       'app.nav.reactivations',
       'app.nav.signals',
       'app.nav.staff',
+      'app.nav.partners',
       'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.settings',
@@ -48,11 +49,19 @@ describe('navItemsFor', () => {
       NAV_ITEMS.reactivations,
       NAV_ITEMS.signals,
       NAV_ITEMS.staff,
+      NAV_ITEMS.partners,
       NAV_ITEMS.notifications,
       NAV_ITEMS.whoAmI,
       NAV_ITEMS.settings,
     ]);
   });
+
+  it.each(['coordinator', 'caseworker', 'partner'] as const)(
+    'hides Ketenpartners (API keys) from a %s',
+    (role) => {
+      expect(NAV_BY_ROLE[role]).not.toContain(NAV_ITEMS.partners);
+    },
+  );
 
   it.each(['coordinator', 'caseworker', 'partner'] as const)('hides Instellingen from a %s', (role) => {
     expect(navItemsFor(role, { devMailbox: true })).not.toContain(NAV_ITEMS.settings);

@@ -23,6 +23,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import { serverFieldMessages, type Message } from '../../shared/forms/form-messages';
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
@@ -47,7 +48,7 @@ const LIST_HEADING_ID = 'absences-list-heading';
  */
 @Component({
   selector: 'wv-absences',
-  imports: [RouterLink, TranslocoPipe, ErrorSummaryComponent, FormFieldComponent],
+  imports: [RouterLink, TranslocoPipe, ErrorSummaryComponent, FieldControlDirective, FormFieldComponent],
   templateUrl: './absences.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -467,6 +467,48 @@ describe('ClientDetailComponent', () => {
       );
     });
 
+    it('tells "still being processed" from "watch ended" by the problem type, and retries with the same key', async () => {
+      await render('active', 'caseworker');
+      await openDialog();
+      await fill('Wil graag contact.');
+      await submit();
+      const first = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      const key = first.request.headers.get(IDEMPOTENCY_KEY_HEADER);
+      first.flush(
+        {
+          type: PROBLEM_TYPES.idempotencyKeyInProgress,
+          title: 'Idempotency key in use',
+          status: 409,
+          detail: 'A request with this key is still being processed.',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await settle();
+      await fixture.whenStable();
+      expect(dialog().querySelector('[data-testid=error-summary]')?.textContent).toContain(
+        'Uw aanvraag wordt nog verwerkt. Probeer het zo opnieuw.',
+      );
+
+      await submit();
+      const retry = http.expectOne({ method: 'POST', url: REACTIVATIONS_PATH });
+      expect(retry.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe(key);
+      // A plain conflict is the watch that ended, whatever its detail says.
+      retry.flush(
+        {
+          type: PROBLEM_TYPES.conflict,
+          title: 'Conflict',
+          status: 409,
+          detail: 'Idempotency aside: the watch has ended.',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await settle();
+      await fixture.whenStable();
+      expect(dialog().querySelector('[data-testid=error-summary]')?.textContent).toContain(
+        'Deze waakvlam is beëindigd.',
+      );
+    });
+
     it('sends only one request on a double click', async () => {
       await render('active', 'coordinator');
       await openDialog();

@@ -31,7 +31,12 @@ import {
 import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import type { Message } from '../../shared/forms/form-messages';
+import { RadioOptionComponent } from '../../shared/forms/radio-option.component';
+import { LiveMessagesComponent } from '../../shared/live/live-messages.component';
 import { tickingClock } from '../../shared/time/ticking-clock';
+import { CheckInHistoryComponent } from '../../shared/watch/check-in-history.component';
+import { SignaleringsplanComponent } from '../../shared/watch/signaleringsplan.component';
+import { WatchTimelineComponent } from '../../shared/watch/watch-timeline.component';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
 import { ReactivationDialogComponent } from '../reactivations/reactivation-dialog.component';
@@ -39,8 +44,6 @@ import { ReactivationsService } from '../reactivations/reactivations.service';
 import { SlaCountdownComponent } from '../reactivations/sla-countdown.component';
 import { WatchesService, allowedActions, canReopen, reopenDeadline } from '../watches/watches.service';
 import { ClientsService } from './clients.service';
-
-const PLAN_PHASES = ['green', 'orange', 'red'] as const;
 
 /** One partner the resident agreed to share data with; `null` details when the partner list is unavailable. */
 interface SharedPartner {
@@ -54,7 +57,17 @@ interface SharedPartner {
  */
 @Component({
   selector: 'wv-client-detail',
-  imports: [RouterLink, TranslocoPipe, ReactivationDialogComponent, SlaCountdownComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    CheckInHistoryComponent,
+    LiveMessagesComponent,
+    RadioOptionComponent,
+    ReactivationDialogComponent,
+    SignaleringsplanComponent,
+    SlaCountdownComponent,
+    WatchTimelineComponent,
+  ],
   templateUrl: './client-detail.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -74,7 +87,6 @@ export class ClientDetailComponent {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly phases = PLAN_PHASES;
   protected readonly endReasons = WATCH_END_REASONS;
 
   protected readonly client = signal<Client | null>(null);
@@ -164,13 +176,6 @@ export class ClientDetailComponent {
       const id = this.id();
       untracked(() => void this.load(id));
     });
-  }
-
-  protected reasonLabel(event: WatchEvent): string | null {
-    if (!event.reason) return null;
-    return (WATCH_END_REASONS as readonly string[]).includes(event.reason)
-      ? `endReasons.${event.reason}`
-      : null;
   }
 
   protected openReactivate(trigger: HTMLElement): void {

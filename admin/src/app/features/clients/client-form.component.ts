@@ -26,6 +26,7 @@ import {
   type PreferredChannel,
 } from '@waakvlam/contracts';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import {
   EMAIL_PATTERN,
@@ -85,7 +86,14 @@ function fieldOf(apiField: string): Field | null {
 /** "Nieuwe inwoner" and "Inwoner wijzigen" (coordinators and admins). */
 @Component({
   selector: 'wv-client-form',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummaryComponent, FormFieldComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummaryComponent,
+    FieldControlDirective,
+    FormFieldComponent,
+  ],
   templateUrl: './client-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

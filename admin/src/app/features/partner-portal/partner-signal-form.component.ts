@@ -24,6 +24,7 @@ import {
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import {
   controlMessage,
@@ -75,7 +76,14 @@ function fieldOf(apiField: string): Field | null {
 /** "Signaal melden" (partners): about a client reference or an address; category, description, observed date. */
 @Component({
   selector: 'wv-partner-signal-form',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummaryComponent, FormFieldComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummaryComponent,
+    FieldControlDirective,
+    FormFieldComponent,
+  ],
   templateUrl: './partner-signal-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

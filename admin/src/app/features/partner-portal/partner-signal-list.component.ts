@@ -10,13 +10,23 @@ import {
 } from '@waakvlam/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
+import { DataTableComponent } from '../../shared/lists/data-table.component';
+import { FilterSelectComponent } from '../../shared/lists/filter-select.component';
+import { ListStateComponent } from '../../shared/lists/list-state.component';
 import { PaginationComponent } from '../../shared/pagination/pagination.component';
 import { SignalsService, formatAddress } from '../signals/signals.service';
 
 /** The partner portal's start: the partner organisation's own signals, their status and the latest feedback. */
 @Component({
   selector: 'wv-partner-signal-list',
-  imports: [RouterLink, TranslocoPipe, PaginationComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    DataTableComponent,
+    FilterSelectComponent,
+    ListStateComponent,
+    PaginationComponent,
+  ],
   templateUrl: './partner-signal-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

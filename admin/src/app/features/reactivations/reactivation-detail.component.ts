@@ -22,19 +22,22 @@ import {
   type PartnerOrganisationSummary,
   type ReactivationRequestDetail,
   type ReactivationResolution,
-  type WatchEvent,
-  WATCH_END_REASONS,
 } from '@waakvlam/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
+import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import type { Message } from '../../shared/forms/form-messages';
+import { RadioOptionComponent } from '../../shared/forms/radio-option.component';
+import { LiveMessagesComponent } from '../../shared/live/live-messages.component';
 import { tickingClock } from '../../shared/time/ticking-clock';
+import { CheckInHistoryComponent } from '../../shared/watch/check-in-history.component';
+import { SignaleringsplanComponent } from '../../shared/watch/signaleringsplan.component';
+import { WatchTimelineComponent } from '../../shared/watch/watch-timeline.component';
 import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
 import { UsersService, type StaffUser } from '../users/users.service';
 import { ReactivationsService, isOpen } from './reactivations.service';
 import { SlaCountdownComponent } from './sla-countdown.component';
-
-const PLAN_PHASES = ['green', 'orange', 'red'] as const;
 
 /** A lifecycle step offered as a button. */
 type Step = 'accept' | 'contacted' | 'resolve' | 'cancel';
@@ -49,7 +52,18 @@ type DialogMode = 'resolve' | 'cancel';
  */
 @Component({
   selector: 'wv-reactivation-detail',
-  imports: [RouterLink, TranslocoPipe, SlaCountdownComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    CheckInHistoryComponent,
+    FieldControlDirective,
+    FormFieldComponent,
+    LiveMessagesComponent,
+    RadioOptionComponent,
+    SignaleringsplanComponent,
+    SlaCountdownComponent,
+    WatchTimelineComponent,
+  ],
   templateUrl: './reactivation-detail.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -66,7 +80,6 @@ export class ReactivationDetailComponent {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  protected readonly phases = PLAN_PHASES;
   protected readonly resolutions = REACTIVATION_RESOLUTIONS;
   protected readonly noteMax = REACTIVATION_NOTE_MAX;
   protected readonly now = tickingClock();
@@ -154,13 +167,6 @@ export class ReactivationDetailComponent {
       .list()
       .then((partners) => this.partners.set(partners))
       .catch(() => this.partners.set(null));
-  }
-
-  protected reasonLabel(event: WatchEvent): string | null {
-    if (!event.reason) return null;
-    return (WATCH_END_REASONS as readonly string[]).includes(event.reason)
-      ? `endReasons.${event.reason}`
-      : null;
   }
 
   protected async load(id: string): Promise<void> {

@@ -169,7 +169,8 @@ export class ReactivationDialogComponent {
     const status = error instanceof HttpErrorResponse ? error.status : 0;
     if (status === 404) return { key: 'reactivate.errors.notFound' };
     if (status === 409) {
-      return problemOf(error)?.detail?.includes('Idempotency')
+      // The first attempt with this key is still running (keep the key: a retry gets its answer), or the watch ended.
+      return problemOf(error)?.type === PROBLEM_TYPES.idempotencyKeyInProgress
         ? { key: 'reactivate.errors.inProgress' }
         : { key: 'reactivate.errors.ended' };
     }

@@ -47,7 +47,10 @@ describe('ReactivationListComponent', () => {
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     const manager = role === 'coordinator' || role === 'admin';
-    http.expectOne(`${REACTIVATIONS_PATH}?${manager ? '' : 'mine=true&'}page=1&pageSize=25`).flush(first);
+    // Coordinators start with the most urgent deadline first, caseworkers with their own, newest first.
+    http
+      .expectOne(`${REACTIVATIONS_PATH}?${manager ? 'sort=sla&' : 'mine=true&'}page=1&pageSize=25`)
+      .flush(first);
     if (manager)
       http
         .expectOne('/api/users?pageSize=100')
@@ -108,25 +111,59 @@ describe('ReactivationListComponent', () => {
       'Bert Bos (Regievoerder)',
     ]);
     await choose('assignee-filter', 'pool');
-    http.expectOne(`${REACTIVATIONS_PATH}?pool=true&page=1&pageSize=25`).flush(page([]));
+    http.expectOne(`${REACTIVATIONS_PATH}?pool=true&sort=sla&page=1&pageSize=25`).flush(page([]));
     await stable();
     expect(element.querySelector('[data-testid=empty]')?.textContent?.trim()).toBe(
       'Er zijn geen heractiveringen met deze filters.',
     );
     await choose('assignee-filter', 'u2');
-    http.expectOne(`${REACTIVATIONS_PATH}?assigneeId=u2&page=1&pageSize=25`).flush(page([]));
+    http.expectOne(`${REACTIVATIONS_PATH}?assigneeId=u2&sort=sla&page=1&pageSize=25`).flush(page([]));
     await choose('status-filter', 'accepted');
-    http.expectOne(`${REACTIVATIONS_PATH}?status=accepted&assigneeId=u2&page=1&pageSize=25`).flush(page([]));
+    http
+      .expectOne(`${REACTIVATIONS_PATH}?status=accepted&assigneeId=u2&sort=sla&page=1&pageSize=25`)
+      .flush(page([]));
     await stable();
   });
 
-  it('filters the page by urgency without asking the API again', async () => {
-    await render('coordinator', page([aRequest(), aRequest({ id: 'r2', urgency: 'urgent' })]));
+  it('asks the API for one urgency, so the filter holds over every page and the total', async () => {
+    await render('coordinator', page([aRequest(), aRequest({ id: 'r2', urgency: 'urgent' })], 60));
     expect(rows()).toHaveLength(2);
     await choose('urgency-filter', 'urgent');
+    http
+      .expectOne(`${REACTIVATIONS_PATH}?urgency=urgent&sort=sla&page=1&pageSize=25`)
+      .flush(page([aRequest({ id: 'r2', urgency: 'urgent' })], 30));
+    await stable();
     expect(rows().map((row) => row.getAttribute('data-id'))).toEqual(['r2']);
+    expect(select('urgency-filter').value).toBe('urgent');
     await choose('urgency-filter', '');
-    expect(rows()).toHaveLength(2);
+    http.expectOne(`${REACTIVATIONS_PATH}?sort=sla&page=1&pageSize=25`).flush(page([aRequest()]));
+    await stable();
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('sorts coordinators by the most urgent deadline first, and lets them choose newest first', async () => {
+    await render('coordinator', page([aRequest()]));
+    expect(select('sort').value).toBe('sla');
+    expect(element.querySelector('label[for=reactivation-sort]')?.textContent?.trim()).toBe('Volgorde');
+    expect([...select('sort').options].map((option) => option.textContent?.trim())).toEqual([
+      'Nieuwste eerst',
+      'Meest dringende termijn eerst',
+    ]);
+    await choose('sort', '');
+    http.expectOne(`${REACTIVATIONS_PATH}?page=1&pageSize=25`).flush(page([aRequest()]));
+    await stable();
+    expect(select('sort').value).toBe('');
+    await choose('sort', 'sla');
+    http.expectOne(`${REACTIVATIONS_PATH}?sort=sla&page=1&pageSize=25`).flush(page([aRequest()]));
+    await stable();
+  });
+
+  it('starts a caseworker on the newest first, and lets them sort by deadline too', async () => {
+    await render('caseworker', page([aRequest()]));
+    expect(select('sort').value).toBe('');
+    await choose('sort', 'sla');
+    http.expectOne(`${REACTIVATIONS_PATH}?mine=true&sort=sla&page=1&pageSize=25`).flush(page([aRequest()]));
+    await stable();
   });
 
   it("starts a caseworker on their own requests, without the pool or other people's names", async () => {
@@ -142,7 +179,7 @@ describe('ReactivationListComponent', () => {
     await render('coordinator', page([]));
     await choose('status-filter', 'open');
     http
-      .expectOne(`${REACTIVATIONS_PATH}?status=open&page=1&pageSize=25`)
+      .expectOne(`${REACTIVATIONS_PATH}?status=open&sort=sla&page=1&pageSize=25`)
       .flush({ status: 500 }, { status: 500, statusText: 'Error' });
     await stable();
     expect(element.querySelector('[data-testid=load-error]')?.textContent).toContain(

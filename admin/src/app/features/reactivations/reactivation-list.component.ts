@@ -3,15 +3,20 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   DEFAULT_PAGE_SIZE,
+  REACTIVATION_LIST_SORTS,
   REACTIVATION_STATUSES,
   REACTIVATION_URGENCIES,
   type ReactivationListQuery,
+  type ReactivationListSort,
   type ReactivationRequest,
   type ReactivationStatus,
   type ReactivationUrgency,
 } from '@waakvlam/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { DateFormatService } from '../../shared/dates/date-format.service';
+import { DataTableComponent } from '../../shared/lists/data-table.component';
+import { FilterSelectComponent } from '../../shared/lists/filter-select.component';
+import { ListStateComponent } from '../../shared/lists/list-state.component';
 import { PaginationComponent } from '../../shared/pagination/pagination.component';
 import { tickingClock } from '../../shared/time/ticking-clock';
 import { UsersService, type StaffUser } from '../users/users.service';
@@ -22,12 +27,21 @@ import { SlaCountdownComponent } from './sla-countdown.component';
 type AssigneeFilter = 'all' | 'pool' | 'mine' | string;
 
 /**
- * "Heractiveringen": the reactivation queue. Coordinators see every request of the organisation and filter by
- * status, urgency and assignee (or the pool); caseworkers start with the requests assigned to them.
+ * "Heractiveringen": the reactivation queue. Coordinators see every request of the organisation, the most urgent
+ * deadline first, and filter by status, urgency and assignee (or the pool); caseworkers start with the requests
+ * assigned to them, newest first. Filters and order are the API's (`?status&urgency&sort`).
  */
 @Component({
   selector: 'wv-reactivation-list',
-  imports: [RouterLink, TranslocoPipe, PaginationComponent, SlaCountdownComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    DataTableComponent,
+    FilterSelectComponent,
+    ListStateComponent,
+    PaginationComponent,
+    SlaCountdownComponent,
+  ],
   templateUrl: './reactivation-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -39,6 +53,8 @@ export class ReactivationListComponent {
 
   protected readonly statuses = REACTIVATION_STATUSES;
   protected readonly urgencies = REACTIVATION_URGENCIES;
+  /** The orders besides the newest first (the select's first option). */
+  protected readonly sorts = REACTIVATION_LIST_SORTS.filter((sort) => sort !== 'created');
   protected readonly now = tickingClock();
 
   protected readonly isManager = computed(() => {
@@ -47,8 +63,9 @@ export class ReactivationListComponent {
   });
 
   protected readonly status = signal<ReactivationStatus | null>(null);
-  /** Applied to the page the API gave (the API has no urgency filter). */
   protected readonly urgency = signal<ReactivationUrgency | null>(null);
+  /** Coordinators start with the most urgent deadline first; caseworkers with the newest first. */
+  protected readonly sort = signal<ReactivationListSort>(this.isManager() ? 'sla' : 'created');
   protected readonly assignee = signal<AssigneeFilter>(this.isManager() ? 'all' : 'mine');
   protected readonly staff = signal<StaffUser[]>([]);
 
@@ -58,11 +75,6 @@ export class ReactivationListComponent {
   protected readonly total = signal(0);
   protected readonly loaded = signal(false);
   protected readonly loadError = signal(false);
-
-  protected readonly shown = computed(() => {
-    const urgency = this.urgency();
-    return urgency ? this.items().filter((item) => item.urgency === urgency) : this.items();
-  });
 
   constructor() {
     void this.load(1);
@@ -87,6 +99,18 @@ export class ReactivationListComponent {
     this.urgency.set(
       (REACTIVATION_URGENCIES as readonly string[]).includes(value) ? (value as ReactivationUrgency) : null,
     );
+    void this.load(1);
+  }
+
+  /** The select's first option ('') is the newest first. */
+  protected chooseSort(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.sort.set(
+      (REACTIVATION_LIST_SORTS as readonly string[]).includes(value)
+        ? (value as ReactivationListSort)
+        : 'created',
+    );
+    void this.load(1);
   }
 
   protected chooseAssignee(event: Event): void {
@@ -99,6 +123,9 @@ export class ReactivationListComponent {
     const query: ReactivationListQuery = { page, pageSize: this.pageSize() };
     const status = this.status();
     if (status) query.status = status;
+    const urgency = this.urgency();
+    if (urgency) query.urgency = urgency;
+    if (this.sort() !== 'created') query.sort = this.sort();
     const assignee = this.assignee();
     if (assignee === 'pool') query.pool = true;
     else if (assignee === 'mine') query.mine = true;

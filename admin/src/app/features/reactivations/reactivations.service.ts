@@ -23,10 +23,12 @@ export class ReactivationsService {
   list(query: ReactivationListQuery): Promise<Page<ReactivationRequest>> {
     let params = new HttpParams();
     if (query.status) params = params.set('status', query.status);
+    if (query.urgency) params = params.set('urgency', query.urgency);
     if (query.assigneeId) params = params.set('assigneeId', query.assigneeId);
     if (query.pool) params = params.set('pool', 'true');
     if (query.mine) params = params.set('mine', 'true');
     if (query.watchId) params = params.set('watchId', query.watchId);
+    if (query.sort) params = params.set('sort', query.sort);
     if (query.page) params = params.set('page', query.page);
     if (query.pageSize) params = params.set('pageSize', query.pageSize);
     return firstValueFrom(this.http.get<Page<ReactivationRequest>>(REACTIVATIONS_PATH, { params }));

@@ -11,6 +11,10 @@ const SETTINGS: OrganisationSettings = {
   extraDaysOff: ['2031-05-05'],
   discreetSenderName: null,
   clientNamesInEmail: false,
+  slaUrgentWorkingHours: 4,
+  slaNormalWorkingHours: 16,
+  workingHoursStart: '09:00',
+  workingHoursEnd: '17:00',
 };
 
 describe('MailSettingsComponent', () => {

@@ -8,7 +8,13 @@ import {
 } from '@waakvlam/contracts';
 import { firstValueFrom } from 'rxjs';
 
-/** `/api/organisation/settings`: how the organisation plans check-ins and sends e-mail. */
+/** The reactivation SLA part of the settings. */
+export type SlaSettings = Pick<
+  OrganisationSettings,
+  'slaUrgentWorkingHours' | 'slaNormalWorkingHours' | 'workingHoursStart' | 'workingHoursEnd'
+>;
+
+/** `/api/organisation/settings`: how the organisation plans check-ins, sends e-mail and counts SLA hours. */
 @Injectable({ providedIn: 'root' })
 export class OrganisationSettingsService {
   private readonly http = inject(HttpClient);
@@ -30,6 +36,17 @@ export class OrganisationSettingsService {
     const body: UpdateOrganisationSettingsRequest = {
       discreetSenderName: settings.discreetSenderName,
       clientNamesInEmail: settings.clientNamesInEmail,
+    };
+    return firstValueFrom(this.http.put<OrganisationSettings>(API_PATHS.organisationSettings, body));
+  }
+
+  /** Sets the reactivation SLA and the working day (admins only); the other settings stay as they are. */
+  saveSla(settings: SlaSettings): Promise<OrganisationSettings> {
+    const body: UpdateOrganisationSettingsRequest = {
+      slaUrgentWorkingHours: settings.slaUrgentWorkingHours,
+      slaNormalWorkingHours: settings.slaNormalWorkingHours,
+      workingHoursStart: settings.workingHoursStart,
+      workingHoursEnd: settings.workingHoursEnd,
     };
     return firstValueFrom(this.http.put<OrganisationSettings>(API_PATHS.organisationSettings, body));
   }

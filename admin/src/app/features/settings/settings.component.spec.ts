@@ -10,6 +10,10 @@ const SETTINGS: OrganisationSettings = {
   extraDaysOff: ['2031-05-05', '2031-12-24'],
   discreetSenderName: 'Team Noord',
   clientNamesInEmail: false,
+  slaUrgentWorkingHours: 4,
+  slaNormalWorkingHours: 16,
+  workingHoursStart: '09:00',
+  workingHoursEnd: '17:00',
 };
 
 describe('SettingsComponent', () => {
@@ -88,10 +92,12 @@ describe('SettingsComponent', () => {
     expect(element.querySelector('[data-testid=unsaved]')).toBeNull();
   });
 
-  it('shows the e-mail settings below the days off, filled in from the loaded settings', async () => {
+  it('shows the e-mail and reactivation settings below the days off, filled in from the loaded settings', async () => {
     await render();
     const headings = [...element.querySelectorAll('h2')].map((h) => h.textContent?.trim());
-    expect(headings).toEqual(['Vrije dagen van de organisatie', 'E-mails']);
+    expect(headings).toEqual(['Vrije dagen van de organisatie', 'E-mails', 'Termijnen voor heractiveringen']);
+    expect(must(element.querySelector<HTMLInputElement>('#settings-sla-urgent-hours')).value).toBe('4');
+    expect(must(element.querySelector<HTMLInputElement>('#settings-working-hours-end')).value).toBe('17:00');
     expect(must(element.querySelector<HTMLInputElement>('#settings-discreet-sender-name')).value).toBe(
       'Team Noord',
     );

@@ -22,6 +22,7 @@ import { problemOf } from '../../shared/problem/problem.util';
 import { OrganisationSettingsService } from './organisation-settings.service';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 import { MailSettingsComponent } from './mail-settings.component';
+import { SlaSettingsComponent } from './sla-settings.component';
 
 type Field = 'newDate' | 'extraDaysOff';
 
@@ -36,8 +37,8 @@ const FIELDS: readonly FieldSpec<Field>[] = [
 type LoadState = 'loading' | 'loaded' | 'error';
 
 /**
- * "Instellingen" (admins): the organisation's extra days off, on which no check-ins are planned, and its e-mail
- * settings (MailSettingsComponent).
+ * "Instellingen" (admins): the organisation's extra days off, on which no check-ins are planned, its e-mail
+ * settings (MailSettingsComponent) and the reactivation SLA with the working day (SlaSettingsComponent).
  */
 @Component({
   selector: 'wv-settings',
@@ -47,6 +48,7 @@ type LoadState = 'loading' | 'loaded' | 'error';
     ErrorSummaryComponent,
     FormFieldComponent,
     MailSettingsComponent,
+    SlaSettingsComponent,
   ],
   templateUrl: './settings.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

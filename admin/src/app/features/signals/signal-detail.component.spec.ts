@@ -2,28 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import {
-  API_PATHS,
-  PROBLEM_TYPES,
-  signalActionPath,
-  signalPath,
-  type Signal,
-  type Watch,
-} from '@waakvlam/contracts';
+import { API_PATHS, PROBLEM_TYPES, signalActionPath, signalPath, type Signal } from '@waakvlam/contracts';
 import { aSignal } from '../../../testing/reactivation-fixtures';
 import { must, settle, testTransloco } from '../../../testing/test-transloco.util';
 import { SignalDetailComponent } from './signal-detail.component';
 
+/** The console no longer looks the client's watch up: the signal carries it (`client.openWatch`). */
 const LATEST_WATCH = `${API_PATHS.watches}?clientId=c1&pageSize=1`;
-
-function aWatchRef(status: Watch['status'] = 'active') {
-  return {
-    items: [{ id: 'w1', client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' }, status }],
-    page: 1,
-    pageSize: 1,
-    total: 1,
-  };
-}
 
 describe('SignalDetailComponent', () => {
   let fixture: ComponentFixture<SignalDetailComponent>;
@@ -66,7 +51,7 @@ describe('SignalDetailComponent', () => {
   }
 
   it('shows what the partner reported and the client the reference points to', async () => {
-    await render(aSignal(), () => http.expectOne(LATEST_WATCH).flush(aWatchRef()));
+    await render(aSignal());
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('Signaal van Woonstede');
     const about = must(element.querySelector('[data-testid=signal-about]')).textContent ?? '';
     expect(about).toContain('Referentie K7M4-Q9XT');
@@ -74,10 +59,19 @@ describe('SignalDetailComponent', () => {
     expect(element.textContent).toContain('Gemeld door Piet Partner');
     expect(element.textContent).toContain('Huur twee maanden niet betaald.');
     expect(element.querySelector('[data-testid=no-feedback]')).not.toBeNull();
+    http.expectNone(LATEST_WATCH);
+  });
+
+  it("offers no watch by reference when the client's watch has ended (openWatch null)", async () => {
+    await render(aSignal({ client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen', openWatch: null } }));
+    http.expectNone(LATEST_WATCH);
+    must(element.querySelector<HTMLInputElement>('#triage-decision-link')).click();
+    await stable();
+    expect(element.querySelector('#triage-watch-w1')).toBeNull();
   });
 
   it('asks for a decision and a reason before triaging', async () => {
-    await render(aSignal(), () => http.expectOne(LATEST_WATCH).flush(aWatchRef()));
+    await render(aSignal());
     await submitTriage();
     http.expectNone(signalActionPath('s1', 'triage'));
     const summary = must(element.querySelector('[data-testid=error-summary]')).textContent ?? '';
@@ -86,7 +80,7 @@ describe('SignalDetailComponent', () => {
   });
 
   it("links to the referenced client's watch (chosen already) with internal reason and partner feedback", async () => {
-    await render(aSignal(), () => http.expectOne(LATEST_WATCH).flush(aWatchRef()));
+    await render(aSignal());
     must(element.querySelector<HTMLInputElement>('#triage-decision-link')).click();
     await stable();
     const option = must(element.querySelector<HTMLInputElement>('#triage-watch-w1'));

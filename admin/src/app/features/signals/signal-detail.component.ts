@@ -27,10 +27,13 @@ import {
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
+import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import { serverFieldMessages, type Message } from '../../shared/forms/form-messages';
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
+import { RadioOptionComponent } from '../../shared/forms/radio-option.component';
+import { LiveMessagesComponent } from '../../shared/live/live-messages.component';
 import { ClientsService } from '../clients/clients.service';
-import { WatchesService } from '../watches/watches.service';
 import { SignalsService, formatAddress } from './signals.service';
 
 type Field = 'decision' | 'watchId' | 'reason' | 'feedback';
@@ -70,14 +73,21 @@ interface ClientWithoutWatch {
  */
 @Component({
   selector: 'wv-signal-detail',
-  imports: [RouterLink, TranslocoPipe, ErrorSummaryComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummaryComponent,
+    FieldControlDirective,
+    FormFieldComponent,
+    LiveMessagesComponent,
+    RadioOptionComponent,
+  ],
   templateUrl: './signal-detail.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignalDetailComponent {
   private readonly signals = inject(SignalsService);
   private readonly clients = inject(ClientsService);
-  private readonly watches = inject(WatchesService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly dates = inject(DateFormatService);
@@ -306,19 +316,18 @@ export class SignalDetailComponent {
     if (this.decision() === null && signal.category === 'safety') this.urgency.set('urgent');
   }
 
-  /** The watch of the client the partner's reference points to, and the clients at the address. */
+  /** The open watch of the client the partner's reference points to, and the clients at the address. */
   private async loadSuggestions(signal: Signal): Promise<void> {
     const suggestions: WatchOption[] = [];
-    if (signal.client) {
-      const watch = await this.watches.latestFor(signal.client.id).catch(() => null);
-      if (watch && watch.status !== 'ended') {
-        suggestions.push({
-          watchId: watch.id,
-          clientName: signal.client.name,
-          reference: signal.client.reference,
-          origin: 'reference',
-        });
-      }
+    // The signal carries the referenced client's open watch: no lookup needed.
+    const watch = signal.client?.openWatch;
+    if (signal.client && watch && watch.status !== 'ended') {
+      suggestions.push({
+        watchId: watch.id,
+        clientName: signal.client.name,
+        reference: signal.client.reference,
+        origin: 'reference',
+      });
     }
     if (signal.address) {
       const candidates = await this.signals.candidates(signal.id).catch(() => []);

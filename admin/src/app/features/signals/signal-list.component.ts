@@ -10,13 +10,23 @@ import {
   type SignalStatus,
 } from '@waakvlam/contracts';
 import { DateFormatService } from '../../shared/dates/date-format.service';
+import { DataTableComponent } from '../../shared/lists/data-table.component';
+import { FilterSelectComponent } from '../../shared/lists/filter-select.component';
+import { ListStateComponent } from '../../shared/lists/list-state.component';
 import { PaginationComponent } from '../../shared/pagination/pagination.component';
 import { SignalsService, formatAddress } from './signals.service';
 
 /** "Signalen": the partners' signals, for coordinators to triage; newest first, by status and category. */
 @Component({
   selector: 'wv-signal-list',
-  imports: [RouterLink, TranslocoPipe, PaginationComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    DataTableComponent,
+    FilterSelectComponent,
+    ListStateComponent,
+    PaginationComponent,
+  ],
   templateUrl: './signal-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

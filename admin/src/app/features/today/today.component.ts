@@ -15,6 +15,7 @@ import type { CheckIn, ContactMode } from '@waakvlam/contracts';
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { daysBetween } from '../../shared/dates/dates.util';
 import type { Message } from '../../shared/forms/form-messages';
+import { LiveMessagesComponent } from '../../shared/live/live-messages.component';
 import { CheckInDialogComponent } from '../check-ins/check-in-dialog.component';
 import { CheckInsService, byUrgency } from '../check-ins/check-ins.service';
 
@@ -24,7 +25,7 @@ const LIST_HEADING_ID = 'vandaag-lijst';
 /** "Vandaag": the signed-in caseworker's check-ins that are due today or overdue, most urgent first. */
 @Component({
   selector: 'wv-today',
-  imports: [RouterLink, TranslocoPipe, CheckInDialogComponent],
+  imports: [RouterLink, TranslocoPipe, CheckInDialogComponent, LiveMessagesComponent],
   templateUrl: './today.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,20 +1,20 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { MAX_PAGE_SIZE, type Page, type UserRole } from '@waakvlam/contracts';
+import {
+  MAX_PAGE_SIZE,
+  USERS_PATH,
+  userPath,
+  type Page,
+  type UpdateUserRequest,
+  type UserSummary,
+} from '@waakvlam/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** Path of the user list (coordinators and admins only). */
-export const USERS_PATH = '/api/users';
+export { USERS_PATH };
 
 /** One account as `GET /api/users` lists it. */
-export interface StaffUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  partnerOrganisationId: string | null;
-  active: boolean;
-}
+export type StaffUser = UserSummary;
 
 @Injectable({ providedIn: 'root' })
 export class UsersService {
@@ -35,7 +35,7 @@ export class UsersService {
   }
 
   get(id: string): Promise<StaffUser> {
-    return firstValueFrom(this.http.get<StaffUser>(`${USERS_PATH}/${encodeURIComponent(id)}`));
+    return firstValueFrom(this.http.get<StaffUser>(userPath(encodeURIComponent(id))));
   }
 
   /** Active caseworkers, by name. */
@@ -45,5 +45,10 @@ export class UsersService {
     return page.items
       .filter((user) => user.active)
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** Changes a staff account (coordinators, admins): its reactivation capacity (null: no limit). */
+  update(id: string, request: UpdateUserRequest): Promise<StaffUser> {
+    return firstValueFrom(this.http.patch<StaffUser>(userPath(encodeURIComponent(id)), request));
   }
 }

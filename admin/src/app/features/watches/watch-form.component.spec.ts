@@ -26,6 +26,7 @@ const CASEWORKERS: StaffUser[] = [
     role: 'caseworker',
     partnerOrganisationId: null,
     active: true,
+    reactivationCapacity: null,
   },
   {
     id: 'u3',
@@ -34,6 +35,7 @@ const CASEWORKERS: StaffUser[] = [
     role: 'caseworker',
     partnerOrganisationId: null,
     active: true,
+    reactivationCapacity: null,
   },
 ];
 

@@ -28,6 +28,7 @@ import {
 import { DateFormatService } from '../../shared/dates/date-format.service';
 import { addMonths } from '../../shared/dates/dates.util';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
+import { FieldControlDirective } from '../../shared/forms/field-control.directive';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
 import {
   controlMessage,
@@ -104,7 +105,14 @@ function fieldOf(apiField: string): Field | null {
 /** "Waakvlam starten" for a client, and "Waakvlam wijzigen" (coordinators and admins). */
 @Component({
   selector: 'wv-watch-form',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummaryComponent, FormFieldComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ErrorSummaryComponent,
+    FieldControlDirective,
+    FormFieldComponent,
+  ],
   templateUrl: './watch-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -4,7 +4,8 @@ import type { Message } from './form-messages';
 
 /**
  * Label, optional hint, error message and the projected control of one form field (NL Design System
- * form field). The control itself sets `id`, `aria-invalid` and `aria-describedby` (see `describedBy`).
+ * form field). The control gets `id`, `aria-invalid` and `aria-describedby` from `wvFieldControl`
+ * (see FieldControlDirective), or sets them itself (see `describedBy`).
  */
 @Component({
   selector: 'wv-form-field',
@@ -28,6 +29,7 @@ import type { Message } from './form-messages';
         <div
           class="utrecht-form-field__error-message utrecht-form-field-error-message"
           [id]="fieldId() + '-error'"
+          [attr.role]="announceError() ? 'alert' : null"
         >
           {{ error.key | transloco: error.params }}
         </div>
@@ -45,6 +47,8 @@ export class FormFieldComponent {
   readonly hintKey = input<string | null>(null);
   readonly error = input<Message | undefined>(undefined);
   readonly optional = input(false);
+  /** Announces the error as it appears (role=alert): for a form without an error summary, such as a dialog. */
+  readonly announceError = input(false);
 }
 
 /** The `aria-describedby` value for a field: its hint and error ids, or null. */

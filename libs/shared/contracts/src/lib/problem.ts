@@ -12,6 +12,8 @@ export const PROBLEM_TYPES = {
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
   /** 422: an Idempotency-Key that was used before with another request. */
   idempotencyKeyMismatch: `${PROBLEM_TYPE_BASE}idempotency-key-mismatch`,
+  /** 409: the first request with this Idempotency-Key is still being processed; retry in a moment. */
+  idempotencyKeyInProgress: `${PROBLEM_TYPE_BASE}idempotency-key-in-progress`,
   payloadTooLarge: `${PROBLEM_TYPE_BASE}payload-too-large`,
   unsupportedMediaType: `${PROBLEM_TYPE_BASE}unsupported-media-type`,
   rateLimited: `${PROBLEM_TYPE_BASE}rate-limited`,

@@ -127,13 +127,23 @@ export interface AssignReactivationRequest {
   assigneeId: string;
 }
 
-/** `GET /api/reactivations?status=&assigneeId=&pool=true&mine=true&watchId=&page=&pageSize=`. */
+/**
+ * The order of `GET /api/reactivations`: `created`, newest first (the default); `sla`, the requests still waiting
+ * for their first contact (open, accepted) first, most urgent deadline first, then the others newest first.
+ */
+export const REACTIVATION_LIST_SORTS = ['created', 'sla'] as const;
+export type ReactivationListSort = (typeof REACTIVATION_LIST_SORTS)[number];
+
+/** `GET /api/reactivations?status=&urgency=&assigneeId=&pool=true&mine=true&watchId=&sort=&page=&pageSize=`. */
 export interface ReactivationListQuery {
   status?: ReactivationStatus;
+  urgency?: ReactivationUrgency;
   assigneeId?: string;
   pool?: boolean;
   mine?: boolean;
   watchId?: string;
+  /** Default `created`. */
+  sort?: ReactivationListSort;
   page?: number;
   pageSize?: number;
 }

@@ -1,3 +1,4 @@
+import type { WatchStatusRef } from './clients';
 import type { IsoDate, UserRef } from './refs';
 import type { PartnerKind } from './roles';
 
@@ -112,7 +113,13 @@ export interface Signal {
    * The client: found by the partner's reference (only when the client consented to sharing with this partner)
    * or chosen at triage. Null when not (yet) known: an address, or a reference that is unknown or not shared.
    */
-  client: { id: string; reference: string; name: string } | null;
+  client: {
+    id: string;
+    reference: string;
+    name: string;
+    /** The client's watch that has not ended (a client has at most one), to link at triage; null when none. */
+    openWatch: { id: string; status: WatchStatusRef } | null;
+  } | null;
   status: SignalStatus;
   triage: {
     decision: SignalTriageDecision;
