@@ -1,10 +1,8 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
   Injector,
-  afterNextRender,
   inject,
   input,
   signal,
@@ -16,9 +14,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { MAX_DISCREET_SENDER_NAME_LENGTH, type OrganisationSettings } from '@waakvlam/contracts';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
-import { serverFieldMessages, type Message } from '../../shared/forms/form-messages';
+import type { Message } from '../../shared/forms/form-messages';
+import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
-import { problemOf } from '../../shared/problem/problem.util';
 import { OrganisationSettingsService } from './organisation-settings.service';
 
 type Field = 'discreetSenderName' | 'clientNamesInEmail';
@@ -66,7 +64,7 @@ export class MailSettingsComponent implements OnInit {
   protected async save(): Promise<void> {
     this.status.set(null);
     if (!this.state.begin(Object.keys(this.clientErrors()).length === 0)) {
-      this.focusSummary();
+      focusErrorSummary(this.host.nativeElement, this.injector);
       return;
     }
     const { discreetSenderName, clientNamesInEmail } = this.form.getRawValue();
@@ -80,8 +78,8 @@ export class MailSettingsComponent implements OnInit {
       this.state.attempted.set(false);
       this.status.set({ key: 'settings.mail.saved' });
     } catch (error: unknown) {
-      this.handleError(error);
-      this.focusSummary();
+      this.state.fail(error, 'settings.mail.forbidden');
+      focusErrorSummary(this.host.nativeElement, this.injector);
     } finally {
       this.state.busy.set(false);
     }
@@ -105,39 +103,5 @@ export class MailSettingsComponent implements OnInit {
       discreetSenderName: settings.discreetSenderName ?? '',
       clientNamesInEmail: settings.clientNamesInEmail === true,
     });
-  }
-
-  private handleError(error: unknown): void {
-    const status = error instanceof HttpErrorResponse ? error.status : 0;
-    if (status === 400) {
-      const fields = serverFieldMessages<Field>(error, (field) =>
-        FIELDS.some((spec) => spec.field === field) ? (field as Field) : null,
-      );
-      if (Object.keys(fields).length > 0) {
-        this.state.serverErrors.set(fields);
-        return;
-      }
-    }
-    const detail = problemOf(error)?.detail;
-    this.state.formError.set(
-      status === 403
-        ? { key: 'settings.mail.forbidden' }
-        : detail && status === 400
-          ? { key: 'forms.errors.server', params: { message: detail } }
-          : { key: 'forms.errors.unavailable' },
-    );
-  }
-
-  /** This section's own error summary (the page has another one for the days off). */
-  private focusSummary(): void {
-    afterNextRender(
-      {
-        write: () =>
-          this.host.nativeElement
-            .querySelector<HTMLElement>('[data-testid=error-summary] a, [data-testid=error-summary]')
-            ?.focus(),
-      },
-      { injector: this.injector },
-    );
   }
 }

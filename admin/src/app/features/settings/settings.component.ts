@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,9 +15,8 @@ import { DateFormatService } from '../../shared/dates/date-format.service';
 import { parseIsoDate } from '../../shared/dates/dates.util';
 import { ErrorSummaryComponent } from '../../shared/forms/error-summary.component';
 import { FormFieldComponent } from '../../shared/forms/form-field.component';
-import { serverFieldMessages, type Message } from '../../shared/forms/form-messages';
+import type { Message } from '../../shared/forms/form-messages';
 import { FormState, type FieldSpec } from '../../shared/forms/form-state';
-import { problemOf } from '../../shared/problem/problem.util';
 import { OrganisationSettingsService } from './organisation-settings.service';
 import { focusErrorSummary } from '../../shared/forms/focus-error-summary';
 import { MailSettingsComponent } from './mail-settings.component';
@@ -107,7 +105,7 @@ export class SettingsComponent {
     this.newDateError.set(error);
     this.state.begin(error === null);
     if (error) {
-      this.focusSummary();
+      focusErrorSummary(this.document, this.injector);
       return;
     }
     this.days.update((days) => [...days, value].sort());
@@ -144,8 +142,12 @@ export class SettingsComponent {
       this.state.attempted.set(false);
       this.status.set({ key: 'settings.daysOff.saved' });
     } catch (error: unknown) {
-      this.handleError(error);
-      this.focusSummary();
+      this.state.fail(error, 'settings.errors.forbidden', (field) =>
+        field === 'extraDaysOff' || field.startsWith('extraDaysOff.') || field.startsWith('extraDaysOff[')
+          ? 'extraDaysOff'
+          : null,
+      );
+      focusErrorSummary(this.document, this.injector);
     } finally {
       this.state.busy.set(false);
     }
@@ -173,33 +175,6 @@ export class SettingsComponent {
     this.timeZone.set(timeZone);
     this.days.set(sorted);
     this.savedDays.set(sorted);
-  }
-
-  private handleError(error: unknown): void {
-    const status = error instanceof HttpErrorResponse ? error.status : 0;
-    if (status === 400) {
-      const fields = serverFieldMessages<Field>(error, (field) =>
-        field === 'extraDaysOff' || field.startsWith('extraDaysOff.') || field.startsWith('extraDaysOff[')
-          ? 'extraDaysOff'
-          : null,
-      );
-      if (Object.keys(fields).length > 0) {
-        this.state.serverErrors.set(fields);
-        return;
-      }
-    }
-    const detail = problemOf(error)?.detail;
-    this.state.formError.set(
-      status === 403
-        ? { key: 'settings.errors.forbidden' }
-        : detail && status === 400
-          ? { key: 'forms.errors.server', params: { message: detail } }
-          : { key: 'forms.errors.unavailable' },
-    );
-  }
-
-  private focusSummary(): void {
-    focusErrorSummary(this.document, this.injector);
   }
 
   private focus(id: string): void {

@@ -1,5 +1,7 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { computed, signal, type Signal } from '@angular/core';
-import type { Message, SummaryEntry } from './form-messages';
+import { problemOf } from '../problem/problem.util';
+import { serverFieldMessages, type Message, type SummaryEntry } from './form-messages';
 
 /** One field of a form as the error summary knows it. */
 export interface FieldSpec<F extends string> {
@@ -51,6 +53,35 @@ export class FormState<F extends string> {
     this.serverErrors.set({});
     this.formError.set(null);
     return clientValid && !this.busy();
+  }
+
+  /**
+   * A failed save: a 400 naming this form's fields shows the API's messages at the fields; anything else is one
+   * message for the form (`forbiddenKey` for a 403, the API's own words for another 400, else "unavailable").
+   * `fieldOf` maps the API's field names to this form's (by default: the same name, when the form has it).
+   */
+  fail(
+    error: unknown,
+    forbiddenKey: string,
+    fieldOf: (apiField: string) => F | null = (apiField) =>
+      this.fields.some((spec) => spec.field === apiField) ? (apiField as F) : null,
+  ): void {
+    const status = error instanceof HttpErrorResponse ? error.status : 0;
+    if (status === 400) {
+      const fields = serverFieldMessages<F>(error, fieldOf);
+      if (Object.keys(fields).length > 0) {
+        this.serverErrors.set(fields);
+        return;
+      }
+    }
+    const detail = problemOf(error)?.detail;
+    this.formError.set(
+      status === 403
+        ? { key: forbiddenKey }
+        : detail && status === 400
+          ? { key: 'forms.errors.server', params: { message: detail } }
+          : { key: 'forms.errors.unavailable' },
+    );
   }
 
   error(field: F): Message | undefined {
