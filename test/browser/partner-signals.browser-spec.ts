@@ -176,6 +176,8 @@ describe('partner signals in the console (Chromium)', () => {
     expect(filed.status).toBe(201);
 
     await page.getByRole('button', { name: 'Ik heb de sleutel bewaard' }).click();
+    // The secret leaves the page once it is confirmed (on the next render: wait for it, do not sample).
+    await page.getByTestId('secret').waitFor({ state: 'detached' });
     expect(await page.getByTestId('secret').count()).toBe(0);
     const row = page.getByRole('row', { name: /Woningsysteem/ });
     expect(await row.textContent()).toContain(key.slice(0, 12));
