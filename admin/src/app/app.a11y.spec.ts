@@ -18,13 +18,10 @@ import {
   type Client,
   type Me,
   type PartnerOrganisationSummary,
-  type PartnerSignal,
-  type ReactivationRequest,
-  type ReactivationRequestDetail,
-  type Signal,
   type Watch,
 } from '@waakvlam/contracts';
 import axe from 'axe-core';
+import { aPartnerSignal, aRequest, aRequestDetail, aSignal } from '../testing/reactivation-fixtures';
 import { aUser, settle, testTransloco } from '../testing/test-transloco.util';
 import { AppComponent } from './app.component';
 import { APP_ROUTES } from './app.routes';
@@ -620,106 +617,3 @@ const API_KEY = {
   lastUsedAt: null,
   revokedAt: null,
 };
-
-function aRequest(overrides: Partial<ReactivationRequest> = {}): ReactivationRequest {
-  return {
-    id: 'r1',
-    watchId: 'w1',
-    client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
-    status: 'open',
-    resolution: null,
-    urgency: 'normal',
-    assignee: { id: 'u1', displayName: 'Anna de Vries' },
-    sources: ['caseworker', 'client'],
-    createdBy: { id: 'u1', displayName: 'Anna de Vries' },
-    createdAt: '2031-03-01T09:00:00Z',
-    acceptedAt: null,
-    contactedAt: null,
-    resolvedAt: null,
-    cancelledAt: null,
-    slaDueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
-    slaBreached: false,
-    updatedAt: '2031-03-01T09:00:00Z',
-    ...overrides,
-  };
-}
-
-function aRequestDetail(overrides: Partial<ReactivationRequestDetail> = {}): ReactivationRequestDetail {
-  const watch = aWatch();
-  return {
-    ...aRequest(),
-    reasons: [
-      {
-        id: 'rr1',
-        source: 'caseworker',
-        urgency: 'normal',
-        reason: 'Slaapt slecht.',
-        actor: { id: 'u1', displayName: 'Anna de Vries' },
-        at: '2031-03-01T09:00:00Z',
-      },
-    ],
-    resolutionNote: null,
-    cancelReason: null,
-    watch: {
-      status: 'reactivated',
-      primaryCaseworker: watch.primaryCaseworker,
-      backupCaseworker: null,
-      agreements: watch.agreements,
-      signaleringsplan: watch.signaleringsplan,
-      startDate: watch.startDate,
-    },
-    consent: { ...aClient().consent, sharingPartnerIds: ['p1'] },
-    recentEvents: [
-      {
-        id: 'e1',
-        watchId: 'w1',
-        type: 'reactivated',
-        at: '2031-03-01T10:00:00Z',
-        actor: null,
-        reason: null,
-        details: {},
-      },
-    ],
-    recentCheckIns: [aCheckIn({ status: 'done', outcome: 'needs_support' })],
-    ...overrides,
-  };
-}
-
-function aSignal(overrides: Partial<Signal> = {}): Signal {
-  return {
-    id: 's1',
-    category: 'rent_arrears',
-    observedOn: '2031-02-28',
-    description: 'Huur twee maanden niet betaald.',
-    partnerOrganisation: { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },
-    reportedBy: { id: 'pu1', displayName: 'Piet Partner' },
-    reportedVia: null,
-    clientReference: 'K7M4-Q9XT',
-    address: null,
-    client: { id: 'c1', reference: 'R-1', name: 'Jan Jansen', openWatch: { id: 'w1', status: 'active' } },
-    status: 'received',
-    triage: null,
-    receivedAt: '2031-03-01T08:00:00Z',
-    triagedAt: null,
-    handledAt: null,
-    firstFeedbackAt: null,
-    updatedAt: '2031-03-01T08:00:00Z',
-    feedback: [],
-    ...overrides,
-  };
-}
-
-function aPartnerSignal(): PartnerSignal {
-  return {
-    id: 's1',
-    category: 'rent_arrears',
-    observedOn: '2031-02-28',
-    description: 'Huur twee maanden niet betaald.',
-    clientReference: 'K7M4-Q9XT',
-    address: null,
-    status: 'triaged',
-    receivedAt: '2031-03-01T08:00:00Z',
-    updatedAt: '2031-03-02T08:00:00Z',
-    feedback: [{ status: 'triaged', text: 'We nemen contact op.', createdAt: '2031-03-02T08:00:00Z' }],
-  };
-}
