@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { median, percentile } from '../scheduler/bench-report';
 
 /** Percentiles of one latency, in ms. */
@@ -48,27 +46,4 @@ export function tailParts<T>(
   return Object.fromEntries(
     Object.entries(parts).map(([name, part]) => [name, round(median(tail.map(part)))]),
   );
-}
-
-/**
- * Writes the JSON results as `reactivation-<date>.json` in bench/results (smoke runs in the git-ignored
- * bench/results/smoke) and returns the path; `jsonOut` adds a copy (`-`: stdout).
- */
-export function writeReactivationResults(
-  root: string,
-  results: object,
-  options: { smoke: boolean; jsonOut: string | null },
-): string {
-  const date = new Date().toISOString().slice(0, 10);
-  const dir = path.join(root, 'bench', 'results', ...(options.smoke ? ['smoke'] : []));
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `reactivation-${date}.json`);
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  writeFileSync(file, json);
-  if (options.jsonOut === '-') process.stdout.write(json);
-  else if (options.jsonOut) {
-    mkdirSync(path.dirname(path.resolve(options.jsonOut)), { recursive: true });
-    writeFileSync(path.resolve(options.jsonOut), json);
-  }
-  return file;
 }

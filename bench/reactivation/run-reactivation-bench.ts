@@ -22,11 +22,18 @@ import { JobName, QueueName } from '../../api/src/core/queue/queue.constants';
 import { HttpClient } from '../../test/support/http-client';
 import { BenchDatabase } from '../scheduler/bench-database';
 import { deleteKeys, redisVersion } from '../scheduler/bench-redis';
-import { type InfoLine, type TargetResult, int, printReport, seconds } from '../scheduler/bench-report';
+import {
+  type InfoLine,
+  type TargetResult,
+  int,
+  printReport,
+  seconds,
+  writeResults,
+} from '../scheduler/bench-report';
 import { type CpuAccount, CpuMeter, cpuIdle, describeCpu, waitQuiet } from '../scheduler/machine-load';
 import type { AppProcessReply, AppProcessSetup, LoopDelay } from './app-process';
 import { BenchChild, wallClock } from './bench-child';
-import { type LatencySummary, writeReactivationResults } from './latency-summary';
+import { type LatencySummary } from './latency-summary';
 import type { GeneratorReply, GeneratorSetup, RequestRecord, RequestTarget } from './load-generator';
 import { type ReactivationBenchOptions, parseOptions } from './reactivation-options';
 import { COORDINATOR_PASSWORD, ReactivationSeed, type ReactivationWatch } from './reactivation-seed';
@@ -197,7 +204,11 @@ class ReactivationBench {
       this.targets,
       this.info,
     );
-    const file = writeReactivationResults(ROOT, this.results, o);
+    const file = writeResults(ROOT, this.results, {
+      smoke: o.smoke,
+      jsonOut: o.jsonOut,
+      bench: 'reactivation',
+    });
     log(`Results written to ${path.relative(ROOT, file)}`);
     if (this.errors.length > 0) {
       console.error(`\nBROKEN: ${this.errors.join('; ')}`);

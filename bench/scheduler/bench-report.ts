@@ -69,12 +69,12 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 export function writeResults(
   root: string,
   results: object,
-  options: { smoke: boolean; watches: number; jsonOut: string | null },
+  options: { smoke: boolean; jsonOut: string | null; bench: string; suffix?: string },
 ): string {
   const date = new Date().toISOString().slice(0, 10);
   const dir = path.join(root, 'bench', 'results', ...(options.smoke ? ['smoke'] : []));
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `scheduler-${date}-${options.watches}.json`);
+  const file = path.join(dir, `${options.bench}-${date}${options.suffix ?? ''}.json`);
   const json = `${JSON.stringify(results, null, 2)}\n`;
   writeFileSync(file, json);
   if (options.jsonOut === '-') process.stdout.write(json);

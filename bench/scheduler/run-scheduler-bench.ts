@@ -148,7 +148,12 @@ class SchedulerBench {
       this.targets,
       this.info,
     );
-    const file = writeResults(ROOT, this.results, o);
+    const file = writeResults(ROOT, this.results, {
+      smoke: o.smoke,
+      jsonOut: o.jsonOut,
+      bench: 'scheduler',
+      suffix: `-${o.watches}`,
+    });
     log(`Results written to ${path.relative(ROOT, file)}`);
     if (this.errors.length > 0) {
       console.error(`\nBROKEN: ${this.errors.join('; ')}`);
