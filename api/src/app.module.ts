@@ -12,6 +12,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { WorkerModule } from './core/queue/worker.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReactivationsModule } from './modules/reactivations/reactivations.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ReactivationsModule,
         PartnerKeysModule,
         SignalsModule,
+        DashboardModule,
         DemoModule,
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],

@@ -15,3 +15,4 @@ export * from './lib/self-check-in';
 export * from './lib/signals';
 export * from './lib/users';
 export * from './lib/watches';
+export * from './lib/dashboard';
