@@ -7,9 +7,12 @@ import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
+import { MetricsModule } from './core/metrics/metrics.module';
 import { IdempotencyModule } from './core/http/idempotency.module';
 import { QueueModule } from './core/queue/queue.module';
+import { QueueBoardModule } from './core/queue-board/queue-board.module';
 import { WorkerModule } from './core/queue/worker.module';
+import { CaseloadModule } from './modules/caseload/caseload.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -55,8 +58,11 @@ export class AppModule {
         ReactivationsModule,
         PartnerKeysModule,
         SignalsModule,
+        CaseloadModule,
         DashboardModule,
         DemoModule,
+        // HTTP only: /metrics and Bull Board (a worker-only process serves no HTTP).
+        ...(config.hasRole('api') ? [MetricsModule, QueueBoardModule] : []),
         ...(config.hasRole('worker') ? [WorkerModule] : []),
       ],
     };

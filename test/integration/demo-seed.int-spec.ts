@@ -39,6 +39,29 @@ describe('demo data', () => {
     await expect(
       new PasswordHasher().verify(accounts[0].password_hash, 'demo-password-for-test'),
     ).resolves.toBe(true);
+
+    // The dashboard has history to show: requests from several sources (open ones for the lapsed watches) and
+    // the partner's signals, most answered, a few still waiting, each answer visible to the partner.
+    const [activity]: Array<Record<string, number>> = await db.query(
+      `SELECT (SELECT count(DISTINCT s) FROM reactivation_requests r, unnest(r.sources) s
+                 WHERE r.organisation_id = o.id)::int AS sources,
+              (SELECT count(*) FROM reactivation_requests r WHERE r.organisation_id = o.id AND r.status = 'open'
+                 AND 'lapse' = ANY(r.sources))::int AS open_lapses,
+              (SELECT count(*) FROM watches w WHERE w.organisation_id = o.id AND w.status = 'lapsed')::int AS lapsed,
+              (SELECT count(*) FROM signals s WHERE s.organisation_id = o.id AND s.first_feedback_at IS NULL)::int
+                AS awaiting,
+              (SELECT count(*) FROM signals s WHERE s.organisation_id = o.id AND s.first_feedback_at IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM signal_feedback f WHERE f.signal_id = s.id))::int AS unexplained,
+              (SELECT count(*) FROM check_ins c WHERE c.organisation_id = o.id AND c.status = 'done'
+                 AND (c.completed_at AT TIME ZONE o.time_zone)::date > c.due_date)::int AS late
+       FROM organisations o WHERE o.name = $1`,
+      [DEMO_ORGANISATION],
+    );
+    expect(activity['sources']).toBeGreaterThanOrEqual(4);
+    expect(activity['open_lapses']).toBe(activity['lapsed']);
+    expect(activity['awaiting']).toBe(2);
+    expect(activity['unexplained']).toBe(0);
+    expect(activity['late']).toBeGreaterThan(0);
   });
 
   it('recreates the organisation on request, with new ids', async () => {

@@ -2,6 +2,9 @@ import { Client } from 'pg';
 import { AppConfig } from '../../api/src/core/config/app.config';
 import { createDataSource } from '../../api/src/core/database/data-source.factory';
 import { revertLastMigration, runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
+import { AddReactivationCapacity1795450000000 } from '../../api/src/core/database/migrations/1795450000000-AddReactivationCapacity';
+import { AddCheckInHandover1795460000000 } from '../../api/src/core/database/migrations/1795460000000-AddCheckInHandover';
+import { AddDashboardIndexes1795480000000 } from '../../api/src/core/database/migrations/1795480000000-AddDashboardIndexes';
 import { MIGRATIONS } from '../../api/src/core/database/schema.registry';
 import { ADMIN_DATABASE_URL, currentTestRun } from '../support/test-run';
 
@@ -11,6 +14,11 @@ const tables = async (client: Client): Promise<string[]> =>
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
     )
   ).rows.map((r) => r.table_name);
+
+const indexes = async (client: Client): Promise<string[]> =>
+  (
+    await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)
+  ).rows.map((r) => r.indexname);
 
 const columnsOf = async (client: Client, table: string): Promise<string[]> =>
   (
@@ -45,6 +53,7 @@ describe('migrations', () => {
       const [ranA, ranB] = await Promise.all([runPendingMigrations(a), runPendingMigrations(b)]);
       expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
       expect(await tables(probe)).toEqual([
+        'audit_events',
         'check_in_tokens',
         'check_ins',
         'client_partner_consents',
@@ -67,12 +76,26 @@ describe('migrations', () => {
         'watches',
       ]);
 
+      // Each migration reverts on its own, newest first: what a later one added goes, the older tables stay.
+      const revertDownTo = async (migration: { name: string }): Promise<number> => {
+        const steps = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === migration.name);
+        for (let i = 0; i < steps - reverted; i++) expect(await revertLastMigration(a)).toBe(true);
+        return steps;
+      };
+      let reverted = 0;
+      expect(await indexes(probe)).toContain('watch_events_org_lapsed_idx');
+      reverted = await revertDownTo(AddDashboardIndexes1795480000000);
+      expect(await indexes(probe)).not.toContain('watch_events_org_lapsed_idx');
+      expect(await tables(probe)).toContain('audit_events');
+      expect(await columnsOf(probe, 'check_ins')).toContain('handed_over_from');
+      reverted = await revertDownTo(AddCheckInHandover1795460000000);
+      expect(await tables(probe)).not.toContain('audit_events');
+      expect(await columnsOf(probe, 'check_ins')).not.toContain('handed_over_from');
       expect(await columnsOf(probe, 'users')).toContain('reactivation_capacity');
-      // The last migration reverts on its own: the capacity column goes, the tables stay.
-      expect(await revertLastMigration(a)).toBe(true);
+      reverted = await revertDownTo(AddReactivationCapacity1795450000000);
       expect(await columnsOf(probe, 'users')).not.toContain('reactivation_capacity');
       expect(await tables(probe)).toContain('reactivation_requests');
-      for (let i = 1; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
+      for (let i = reverted; i < MIGRATIONS.length; i++) expect(await revertLastMigration(a)).toBe(true);
       expect(await revertLastMigration(a)).toBe(false);
       expect(await tables(probe)).toEqual([]);
 

@@ -170,14 +170,26 @@ export async function createDashboardScenario(db: DataSource): Promise<Dashboard
   const B = caseworkerB.id;
 
   // Check-ins: on time 1, late 2, missed 2, open 1 (a cancelled one and one after the period do not count).
-  await createDoneCheckIn(db, org, w1.id, A, { dueDate: '2026-03-03', completedAt: at('2026-03-03T20:00:00Z') });
+  await createDoneCheckIn(db, org, w1.id, A, {
+    dueDate: '2026-03-03',
+    completedAt: at('2026-03-03T20:00:00Z'),
+  });
   // 23:30 UTC is 00:30 the next day in Amsterdam: late.
-  await createDoneCheckIn(db, org, w1.id, A, { dueDate: '2026-03-17', completedAt: at('2026-03-17T23:30:00Z') });
-  await createDoneCheckIn(db, org, w1.id, A, { dueDate: '2026-03-30', completedAt: at('2026-03-30T09:00:00Z') });
+  await createDoneCheckIn(db, org, w1.id, A, {
+    dueDate: '2026-03-17',
+    completedAt: at('2026-03-17T23:30:00Z'),
+  });
+  await createDoneCheckIn(db, org, w1.id, A, {
+    dueDate: '2026-03-30',
+    completedAt: at('2026-03-30T09:00:00Z'),
+  });
   await createCheckIn(db, org, w1.id, A, { dueDate: '2026-03-05', status: 'cancelled' });
   await createMissedCheckIn(db, org, w2.id, A, '2026-03-04');
   await createMissedCheckIn(db, org, w2.id, A, '2026-03-18');
-  await createDoneCheckIn(db, org, w3.id, B, { dueDate: '2026-03-10', completedAt: at('2026-03-12T10:00:00Z') });
+  await createDoneCheckIn(db, org, w3.id, B, {
+    dueDate: '2026-03-10',
+    completedAt: at('2026-03-12T10:00:00Z'),
+  });
   await createCheckIn(db, org, w4.id, B, { dueDate: '2026-03-25' });
 
   // Lapses: one in the period (w2), one before it.
@@ -185,34 +197,54 @@ export async function createDashboardScenario(db: DataSource): Promise<Dashboard
   await createWatchEvent(db, org, w2.id, 'lapsed', at('2026-02-20T10:00:00Z'));
 
   // Reactivations: 3 in the period, 1 after it.
-  await createReactivationRequest(db, org, { ...w4, assigneeId: B }, {
-    createdAt: at('2026-03-09T09:00:00Z'),
-    sources: ['lapse'],
-    slaHours: 4,
-    acceptedAfterHours: 1,
-    contactedAfterHours: 3,
-    resolution: 'back_to_watch',
-  });
-  await createReactivationRequest(db, org, { ...w2, assigneeId: A }, {
-    createdAt: at('2026-03-20T09:00:00Z'),
-    sources: ['partner_signal', 'caseworker'],
-    slaHours: 16,
-    acceptedAfterHours: 3,
-    contactedAfterHours: 30,
-  });
-  await createReactivationRequest(db, org, { ...w3, assigneeId: B }, {
-    createdAt: at('2026-03-25T09:00:00Z'),
-    sources: ['client'],
-    slaHours: 4,
-  });
-  await createReactivationRequest(db, org, { ...w4, assigneeId: B }, {
-    createdAt: at('2026-04-05T09:00:00Z'),
-    sources: ['coordinator'],
-    slaHours: 4,
-    acceptedAfterHours: 1,
-    contactedAfterHours: 2,
-    resolution: 'closed',
-  });
+  await createReactivationRequest(
+    db,
+    org,
+    { ...w4, assigneeId: B },
+    {
+      createdAt: at('2026-03-09T09:00:00Z'),
+      sources: ['lapse'],
+      slaHours: 4,
+      acceptedAfterHours: 1,
+      contactedAfterHours: 3,
+      resolution: 'back_to_watch',
+    },
+  );
+  await createReactivationRequest(
+    db,
+    org,
+    { ...w2, assigneeId: A },
+    {
+      createdAt: at('2026-03-20T09:00:00Z'),
+      sources: ['partner_signal', 'caseworker'],
+      slaHours: 16,
+      acceptedAfterHours: 3,
+      contactedAfterHours: 30,
+    },
+  );
+  await createReactivationRequest(
+    db,
+    org,
+    { ...w3, assigneeId: B },
+    {
+      createdAt: at('2026-03-25T09:00:00Z'),
+      sources: ['client'],
+      slaHours: 4,
+    },
+  );
+  await createReactivationRequest(
+    db,
+    org,
+    { ...w4, assigneeId: B },
+    {
+      createdAt: at('2026-04-05T09:00:00Z'),
+      sources: ['coordinator'],
+      slaHours: 4,
+      acceptedAfterHours: 1,
+      contactedAfterHours: 2,
+      resolution: 'closed',
+    },
+  );
 
   // Signals: partner 1 three (one about w1's client), partner 2 one; one after the period.
   const partners: Array<{ id: string; name: string }> = [];

@@ -21,6 +21,7 @@ import {
   type Watch,
 } from '@waakvlam/contracts';
 import axe from 'axe-core';
+import { aDashboard, someNeighbourhoods } from '../testing/dashboard-fixtures';
 import { aPartnerSignal, aRequest, aRequestDetail, aSignal } from '../testing/reactivation-fixtures';
 import { aUser, settle, testTransloco } from '../testing/test-transloco.util';
 import { AppComponent } from './app.component';
@@ -97,10 +98,38 @@ describe('pages in the shell (axe, jsdom)', () => {
   });
 
   it('the start page greets the user, has no violations and a translated title', async () => {
-    await open('/', coordinator);
+    await open('/', coordinator, answerDashboard);
     expect(document.querySelector('h1')?.textContent?.trim()).toBe('Welkom, Anna de Vries');
     expect(document.querySelector('[data-testid=role-text]')?.textContent).toContain('U bent regievoerder.');
     expect(document.title).toBe('Start – Waakvlam');
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the coordinator's start page is the dashboard: figures link to their lists, charts have tables", async () => {
+    await open('/', coordinator, (backend) => {
+      backend.expectOne('/api/users?pageSize=100').flush(page([STAFF]));
+      backend.expectOne('/api/dashboard').flush(aDashboard());
+    });
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(document.querySelector('[data-testid=check-ins-missed]')?.textContent?.trim()).toBe('7.7%');
+    const missed = document.querySelector('[data-testid=check-ins-missed]')?.closest('a');
+    expect(missed?.getAttribute('href')).toBe(
+      '/contactmomenten?dueFrom=2031-02-03&dueTo=2031-02-16&timeliness=missed',
+    );
+    expect(document.querySelectorAll('tbody[data-testid=weeks-table] tr')).toHaveLength(2);
+    expect(document.querySelectorAll('tbody[data-testid=caseworkers-table] tr')).toHaveLength(2);
+    expect(document.querySelectorAll('svg[role=img]')).toHaveLength(2);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('Per wijk has no violations', async () => {
+    await open('/wijken', coordinator, (backend) => {
+      backend.expectOne('/api/dashboard/neighbourhoods').flush(someNeighbourhoods());
+    });
+    expect(document.querySelectorAll('[data-testid=neighbourhoods-table] tbody tr')).toHaveLength(2);
+    expect(
+      document.querySelector('[data-testid=neighbourhoods-table] tbody tr:last-child th')?.textContent,
+    ).toContain('Geen wijk bekend');
     expect(await violations()).toEqual([]);
   });
 
@@ -284,7 +313,7 @@ describe('pages in the shell (axe, jsdom)', () => {
   });
 
   it('the settings page is closed to a coordinator', async () => {
-    await open('/instellingen', coordinator);
+    await open('/instellingen', coordinator, answerDashboard);
     http.expectNone(API_PATHS.organisationSettings);
     expect(TestBed.inject(Router).url).toBe('/');
     expect(document.querySelector('nav a[href="/instellingen"]')).toBeNull();
@@ -336,6 +365,8 @@ describe('pages in the shell (axe, jsdom)', () => {
   it('the signals inbox has no violations', async () => {
     await open('/signalen', coordinator, (backend) => {
       backend.expectOne(`${SIGNALS_PATH}?page=1&pageSize=25`).flush(page([aSignal()]));
+      // The partner filter's names.
+      backend.expectOne(API_PATHS.partnerOrganisations).flush(PARTNERS);
     });
     expect(document.title).toBe('Signalen – Waakvlam');
     expect(await violations()).toEqual([]);
@@ -491,7 +522,7 @@ describe('pages in the shell (axe, jsdom)', () => {
   });
 
   it('Ketenpartners is closed to a coordinator', async () => {
-    await open('/ketenpartners', coordinator);
+    await open('/ketenpartners', coordinator, answerDashboard);
     http.expectNone(API_PATHS.partnerOrganisations);
     expect(TestBed.inject(Router).url).toBe('/');
     expect(document.querySelector('nav a[href="/ketenpartners"]')).toBeNull();
@@ -577,6 +608,7 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     watchId: 'w1',
     client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
     caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    handedOverFrom: null,
     contactMode: 'phone',
     dueDate: '2031-03-10',
     graceEndsOn: '2031-03-13',
@@ -594,6 +626,12 @@ const partner = aUser({
   role: 'partner',
   partnerOrganisation: { id: 'p1', name: 'Woonstede', kind: 'housing_corporation' },
 });
+
+/** A coordinator sent back to the start page loads the dashboard. */
+const answerDashboard = (backend: HttpTestingController): void => {
+  backend.expectOne('/api/users?pageSize=100').flush(page([]));
+  backend.expectOne('/api/dashboard').flush(aDashboard());
+};
 
 const STAFF = {
   id: 'u1',

@@ -67,36 +67,45 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Ketenpartners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox to an admin', async () => {
+  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Wie ben ik, Instellingen, the queue board and the Dev-mailbox to an admin', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
     expect(navLinks(element)).toEqual([
-      'Start',
+      'Overzicht',
       'Inwoners',
+      'Waakvlammen',
+      'Contactmomenten',
       'Heractiveringen',
       'Signalen',
       'Medewerkers',
+      'Caseloadbalans',
       'Ketenpartners',
       'Berichten',
       'Wie ben ik',
       'Instellingen',
+      'Wachtrijen (Bull Board)',
       'Dev-mailbox',
     ]);
     expect(element.querySelector('nav a[href="/instellingen"]')).not.toBeNull();
+    // Bull Board is a page of the API: a plain link, loaded in full.
+    expect(element.querySelector('nav a[href="/api/admin/queues"]')).not.toBeNull();
     expect(element.textContent).toContain('Team Zorg Noord');
   });
 
-  it('shows Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
+  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
     const element = await render(aUser({ role: 'coordinator' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
     expect(navLinks(element)).toEqual([
-      'Start',
+      'Overzicht',
       'Inwoners',
+      'Waakvlammen',
+      'Contactmomenten',
       'Heractiveringen',
       'Signalen',
       'Medewerkers',
+      'Caseloadbalans',
       'Berichten',
       'Wie ben ik',
       'Dev-mailbox',
@@ -121,15 +130,19 @@ describe('AppComponent (shell)', () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, false);
     expect(navLinks(element)).toEqual([
-      'Start',
+      'Overzicht',
       'Inwoners',
+      'Waakvlammen',
+      'Contactmomenten',
       'Heractiveringen',
       'Signalen',
       'Medewerkers',
+      'Caseloadbalans',
       'Ketenpartners',
       'Berichten',
       'Wie ben ik',
       'Instellingen',
+      'Wachtrijen (Bull Board)',
     ]);
   });
 

@@ -33,6 +33,13 @@ export const APP_ROUTES: Routes = [
         loadComponent: () => import('./features/home/home.component').then((m) => m.HomeComponent),
       },
       {
+        path: 'wijken',
+        title: 'neighbourhoods.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/dashboard/neighbourhoods.component').then((m) => m.NeighbourhoodsComponent),
+      },
+      {
         path: 'vandaag',
         title: 'today.title',
         canActivate: [roleGuard(['caseworker'])],
@@ -48,6 +55,24 @@ export const APP_ROUTES: Routes = [
       {
         path: 'inwoners',
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENT_ROUTES),
+      },
+      {
+        // The dashboard's drill-down: every watch, filtered by the URL's query parameters.
+        path: 'waakvlammen',
+        title: 'watchList.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/watch-list/watch-list.component').then((m) => m.WatchListComponent),
+      },
+      {
+        // The dashboard's drill-down: check-ins due in a period and how they turned out.
+        path: 'contactmomenten',
+        title: 'checkInOverview.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/check-in-overview/check-in-overview.component').then(
+            (m) => m.CheckInOverviewComponent,
+          ),
       },
       {
         path: 'heractiveringen',
@@ -84,6 +109,15 @@ export const APP_ROUTES: Routes = [
         canActivate: [roleGuard(['coordinator', 'admin'])],
         loadComponent: () =>
           import('./features/absences/absences.component').then((m) => m.AbsencesComponent),
+      },
+      {
+        path: 'caseloadbalans',
+        title: 'caseloadBalance.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () =>
+          import('./features/caseload-balance/caseload-balance.component').then(
+            (m) => m.CaseloadBalanceComponent,
+          ),
       },
       {
         path: 'ketenpartners',

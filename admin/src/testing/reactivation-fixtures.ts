@@ -83,6 +83,7 @@ export function aRequestDetail(
         watchId: 'w1',
         client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
         caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+        handedOverFrom: null,
         contactMode: 'phone',
         dueDate: '2031-02-20',
         graceEndsOn: '2031-02-23',

@@ -52,4 +52,14 @@ describe('AppConfig.fromEnv', () => {
   it('lets a process run only the worker role', () => {
     expect(AppConfig.fromEnv({ WAAKVLAM_ROLES: ' worker ' }).roles).toEqual(['worker']);
   });
+
+  it('leaves /metrics open without METRICS_TOKEN and refuses a short token', () => {
+    expect(AppConfig.fromEnv({}).metricsToken).toBeNull();
+    expect(AppConfig.fromEnv({ METRICS_TOKEN: 'a-long-enough-token-123' }).metricsToken).toBe(
+      'a-long-enough-token-123',
+    );
+    expect(() => AppConfig.fromEnv({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters/,
+    );
+  });
 });

@@ -49,6 +49,8 @@ export class AppConfig {
   /** Jobs processed at once per queue per worker process. */
   readonly workerConcurrency: number;
   readonly selfCheckInLimitPerMinute: number;
+  /** When set, GET /metrics wants `Authorization: Bearer <token>`; unset, it is open (internal network). */
+  readonly metricsToken: string | null;
 
   private constructor(values: Omit<AppConfig, 'hasRole' | 'queuePrefix'>) {
     this.env = values.env;
@@ -85,6 +87,7 @@ export class AppConfig {
     this.lapseScanMs = values.lapseScanMs;
     this.workerConcurrency = values.workerConcurrency;
     this.selfCheckInLimitPerMinute = values.selfCheckInLimitPerMinute;
+    this.metricsToken = values.metricsToken;
   }
 
   hasRole(role: ProcessRole): boolean {
@@ -145,6 +148,7 @@ export class AppConfig {
       lapseScanMs: e.LAPSE_SCAN_MINUTES * 60_000,
       workerConcurrency: e.WORKER_CONCURRENCY,
       selfCheckInLimitPerMinute: e.SELF_CHECK_IN_LIMIT_PER_MINUTE,
+      metricsToken: e.METRICS_TOKEN ?? null,
     });
   }
 }

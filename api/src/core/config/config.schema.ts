@@ -99,6 +99,7 @@ export const configSchema = z
     LAPSE_SCAN_MINUTES: int(5, 1, 24 * 60),
     WORKER_CONCURRENCY: int(8, 1, 500),
     SELF_CHECK_IN_LIMIT_PER_MINUTE: int(20, 1, 10_000),
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

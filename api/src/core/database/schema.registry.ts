@@ -14,6 +14,10 @@ import { CreateTimers1795420000000 } from './migrations/1795420000000-CreateTime
 import { CreateReactivations1795430000000 } from './migrations/1795430000000-CreateReactivations';
 import { CreateSignals1795440000000 } from './migrations/1795440000000-CreateSignals';
 import { AddReactivationCapacity1795450000000 } from './migrations/1795450000000-AddReactivationCapacity';
+import { AddCheckInHandover1795460000000 } from './migrations/1795460000000-AddCheckInHandover';
+import { CreateAuditEvents1795470000000 } from './migrations/1795470000000-CreateAuditEvents';
+import { AddCheckInOverviewIndex1795475000000 } from './migrations/1795475000000-AddCheckInOverviewIndex';
+import { AddDashboardIndexes1795480000000 } from './migrations/1795480000000-AddDashboardIndexes';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -37,4 +41,8 @@ export const MIGRATIONS = [
   CreateReactivations1795430000000,
   CreateSignals1795440000000,
   AddReactivationCapacity1795450000000,
+  AddCheckInHandover1795460000000,
+  CreateAuditEvents1795470000000,
+  AddCheckInOverviewIndex1795475000000,
+  AddDashboardIndexes1795480000000,
 ];

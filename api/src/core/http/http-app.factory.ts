@@ -9,6 +9,7 @@ import { CSRF_HEADER, PARTNER_API_KEY_HEADER, SESSION_COOKIE } from '@waakvlam/c
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app.config';
+import { attachHttpMetrics } from '../metrics/http-metrics.hook';
 import { AdminAssets } from './admin-assets.util';
 import { requestId } from './request-id.util';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -30,7 +31,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes /metrics at the root, as is the convention.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  attachHttpMetrics(app);
 
   app
     .getHttpAdapter()

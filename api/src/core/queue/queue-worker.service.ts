@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { type Job, Worker } from 'bullmq';
+import { type Job, MetricsTime, Worker } from 'bullmq';
 import { AppConfig } from '../config/app.config';
 import { JOB_PROCESSOR_METADATA, type JobProcessor } from './job-processor.decorator';
 import { buildProcessorMap } from './job-processor-registry.util';
@@ -47,6 +47,8 @@ export class QueueWorkerService implements OnApplicationBootstrap, OnApplication
           prefix: this.config.queuePrefix,
           // One planner tick at a time per process; the others as configured.
           concurrency: queueName === QueueName.Planner ? 1 : this.config.workerConcurrency,
+          // BullMQ's completed/failed counters in Redis: cluster-wide, read by GET /metrics in any process.
+          metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
         },
       );
       worker.on('failed', (job, err) =>

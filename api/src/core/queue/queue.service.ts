@@ -27,6 +27,8 @@ export class QueueService implements OnApplicationShutdown {
         prefix: this.config.queuePrefix,
         defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
       });
+      // As for every connection (RedisConnections): the health check and the failing command report it.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

@@ -4,11 +4,15 @@ import type { EntityManager } from 'typeorm';
 import { TimersService } from '../scheduling/timers.service';
 import { firstLadderStep } from './check-in-ladder.util';
 import { updateReturning } from '../../core/database/update-returning.util';
+import { handoverCondition } from './check-in-handover.util';
 
 export interface PlannedCheckIn {
   organisationId: string;
   watchId: string;
-  /** The watch's primary caseworker now. */
+  /**
+   * The watch's primary caseworker now. When she is absent on the due date, the check-in is planned for the
+   * watch's backup (if active and not absent), with `handed_over_from` set to her.
+   */
   caseworkerId: string;
   dueDate: string;
   graceEndsOn: string;
@@ -50,11 +54,20 @@ export class CheckInPlanner {
   /** Inserts planned check-ins in one statement, and their first timers in another; returns their ids in order. */
   async plan(tx: EntityManager, checkIns: readonly PlannedCheckIn[], now = new Date()): Promise<string[]> {
     if (checkIns.length === 0) return [];
+    // Due in the primary's absence: planned for the watch's backup when she can take it (absence handover).
     const rows: Array<{ id: string; watch_id: string }> = await tx.query(
-      `INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, due_date, grace_ends_on)
-       SELECT p.organisation_id, p.watch_id, p.caseworker_id, p.due_date, p.grace_ends_on
+      `INSERT INTO check_ins (organisation_id, watch_id, caseworker_id, handed_over_from, due_date, grace_ends_on)
+       SELECT p.organisation_id, p.watch_id, coalesce(h.backup_id, p.caseworker_id),
+              CASE WHEN h.backup_id IS NOT NULL THEN p.caseworker_id END, p.due_date, p.grace_ends_on
        FROM jsonb_to_recordset($1::jsonb)
          AS p(organisation_id uuid, watch_id uuid, caseworker_id uuid, due_date date, grace_ends_on date)
+       LEFT JOIN LATERAL (
+         SELECT b.id AS backup_id
+         FROM watches w JOIN users b ON b.id = w.backup_caseworker_id AND b.organisation_id = w.organisation_id
+         WHERE w.organisation_id = p.organisation_id AND w.id = p.watch_id
+           AND w.primary_caseworker_id = p.caseworker_id
+           AND ${handoverCondition('p.organisation_id', 'p.caseworker_id', 'b', 'p.due_date')}
+       ) h ON true
        RETURNING id, watch_id`,
       [
         JSON.stringify(
@@ -107,11 +120,26 @@ export class CheckInPlanner {
     );
   }
 
-  /** The planned check-in follows the watch's new primary caseworker. */
+  /** The planned check-in follows the watch's new primary caseworker (see reassignPlannedMany). */
   async reassignPlanned(tx: EntityManager, watchId: string, caseworkerId: string): Promise<void> {
+    await this.reassignPlannedMany(tx, [{ watchId, caseworkerId }]);
+  }
+
+  /**
+   * The planned check-ins follow their watches' new primary caseworkers, in one statement (a handover ends with
+   * it; after the watches' update, handOverAfterCaseworkerChange hands them over again where the new primary is
+   * absent).
+   */
+  async reassignPlannedMany(
+    tx: EntityManager,
+    moves: ReadonlyArray<{ watchId: string; caseworkerId: string }>,
+  ): Promise<void> {
+    if (moves.length === 0) return;
     await tx.query(
-      `UPDATE check_ins SET caseworker_id = $2, updated_at = now() WHERE watch_id = $1 AND status = 'planned'`,
-      [watchId, caseworkerId],
+      `UPDATE check_ins ci SET caseworker_id = m.caseworker_id, handed_over_from = NULL, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS m(watch_id uuid, caseworker_id uuid)
+       WHERE ci.watch_id = m.watch_id AND ci.status = 'planned'`,
+      [JSON.stringify(moves.map((m) => ({ watch_id: m.watchId, caseworker_id: m.caseworkerId })))],
     );
   }
 }

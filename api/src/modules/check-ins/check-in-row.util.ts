@@ -8,6 +8,8 @@ export interface CheckInRow {
   client_reference: string;
   caseworker_id: string;
   caseworker_name: string;
+  handed_over_from: string | null;
+  handed_over_from_name: string | null;
   contact_mode: ContactMode;
   due_date: string;
   grace_ends_on: string;
@@ -22,20 +24,25 @@ export interface CheckInRow {
 
 export const CHECK_IN_SELECT = `
   SELECT ci.id, ci.watch_id, c.id AS client_id, c.name AS client_name, c.reference AS client_reference,
-         ci.caseworker_id, cw.display_name AS caseworker_name, w.contact_mode, ci.due_date::text AS due_date,
+         ci.caseworker_id, cw.display_name AS caseworker_name,
+         ci.handed_over_from, hf.display_name AS handed_over_from_name, w.contact_mode, ci.due_date::text AS due_date,
          ci.grace_ends_on::text AS grace_ends_on, ci.status, ci.outcome, ci.channel, ci.note, ci.completed_at,
          ci.completed_by, cb.display_name AS completed_by_name
   FROM check_ins ci
   JOIN watches w ON w.id = ci.watch_id
   JOIN clients c ON c.id = w.client_id
   JOIN users cw ON cw.id = ci.caseworker_id
-  LEFT JOIN users cb ON cb.id = ci.completed_by`;
+  LEFT JOIN users cb ON cb.id = ci.completed_by
+  LEFT JOIN users hf ON hf.id = ci.handed_over_from`;
 
 export const toCheckIn = (r: CheckInRow): CheckIn => ({
   id: r.id,
   watchId: r.watch_id,
   client: { id: r.client_id, name: r.client_name, reference: r.client_reference },
   caseworker: { id: r.caseworker_id, displayName: r.caseworker_name },
+  handedOverFrom: r.handed_over_from
+    ? { id: r.handed_over_from, displayName: r.handed_over_from_name as string }
+    : null,
   contactMode: r.contact_mode,
   dueDate: r.due_date,
   graceEndsOn: r.grace_ends_on,

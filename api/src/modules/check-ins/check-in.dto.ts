@@ -16,6 +16,13 @@ export class CheckInDto implements CheckIn {
   @ApiProperty({ format: 'uuid' }) watchId!: string;
   @ApiProperty({ type: ClientRefDto }) client!: ClientRefDto;
   @ApiProperty({ type: UserRefDto }) caseworker!: UserRefDto;
+  @ApiProperty({
+    type: UserRefDto,
+    nullable: true,
+    description:
+      'The primary caseworker it was handed over from for her absence (Overgenomen van …); null: not',
+  })
+  handedOverFrom!: UserRefDto | null;
   @ApiProperty({ enum: CONTACT_MODES, description: "The watch's preferred contact mode" })
   contactMode!: ContactMode;
   @ApiProperty({ format: 'date' }) dueDate!: string;

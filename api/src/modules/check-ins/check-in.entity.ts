@@ -9,6 +9,8 @@ export class CheckInEntity {
   @Column({ name: 'watch_id', type: 'uuid' }) watchId!: string;
   /** The watch's primary caseworker when it was planned (kept in step when the caseworkers change). */
   @Column({ name: 'caseworker_id', type: 'uuid' }) caseworkerId!: string;
+  /** The primary caseworker the check-in was handed over from during her absence; null: not handed over. */
+  @Column({ name: 'handed_over_from', type: 'uuid', nullable: true }) handedOverFrom!: string | null;
   @Column({ name: 'due_date', type: 'date' }) dueDate!: string;
   @Column({ name: 'grace_ends_on', type: 'date' }) graceEndsOn!: string;
   @Column({ type: 'text' }) status!: CheckInStatus;

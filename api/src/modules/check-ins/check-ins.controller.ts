@@ -8,6 +8,8 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -18,12 +20,19 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { CheckIn } from '@waakvlam/contracts';
+import type { CheckIn, CheckInOverviewItem, Page } from '@waakvlam/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
 import { fieldProblem } from '../clients/field-problem.util';
+import { checkInExport } from './check-in-export.columns';
+import { CheckInOverviewPageDto } from './check-in-overview-page.dto';
+import { CheckInOverviewQuery } from './check-in-overview.query';
+import { CheckInOverviewService } from './check-in-overview.service';
 import { CheckInCompletionService } from './check-in-completion.service';
 import { CheckInDto } from './check-in.dto';
 import { CheckInsService } from './check-ins.service';
@@ -38,7 +47,37 @@ export class CheckInsController {
   constructor(
     private readonly checkIns: CheckInsService,
     private readonly completion: CheckInCompletionService,
+    private readonly overviews: CheckInOverviewService,
+    private readonly exports: AuditedCsvExport,
   ) {}
+
+  @Get('overview')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary:
+      "Check-ins due in a period (the dashboard's drill-down), newest due first, with how each turned out; " +
+      'cancelled ones are left out',
+  })
+  @ApiOkResponse({ type: CheckInOverviewPageDto })
+  @ApiBadRequestResponse({
+    description: 'A filter is wrong (e.g. dueTo before dueFrom); the problem names it',
+  })
+  overview(
+    @CurrentSession() session: SessionUser,
+    @Query() query: CheckInOverviewQuery,
+  ): Promise<Page<CheckInOverviewItem>> {
+    return this.overviews.list(TenantScope.fromSession(session), query);
+  }
+
+  @CsvExportRoute('The check-in overview, with its filters', 'overview/export.csv')
+  async exportOverview(
+    @CurrentSession() session: SessionUser,
+    @Query() query: CheckInOverviewQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(session, request, reply, checkInExport(query, session));
+  }
 
   @Get()
   @ApiOperation({ summary: "Your planned check-ins for a view (?view=), or a watch's history (?watchId=)" })

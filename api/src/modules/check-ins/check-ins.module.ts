@@ -1,4 +1,5 @@
 import { forwardRef, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReactivationRequestsModule } from '../reactivations/reactivation-requests.module';
@@ -7,6 +8,7 @@ import { WatchesModule } from '../watches/watches.module';
 import { CheckInCompletionService } from './check-in-completion.service';
 import { CheckInGraceEndedProcessor } from './check-in-grace-ended.processor';
 import { CheckInMissedProcessor } from './check-in-missed.processor';
+import { CheckInOverviewService } from './check-in-overview.service';
 import { CheckInOverdueProcessor } from './check-in-overdue.processor';
 import { CheckInPlanner } from './check-in-planner.service';
 import { CheckInPreNoticeProcessor } from './check-in-pre-notice.processor';
@@ -21,6 +23,7 @@ import { CheckInsService } from './check-ins.service';
  */
 @Module({
   imports: [
+    AuditModule,
     forwardRef(() => WatchesModule),
     OrganisationsModule,
     NotificationsModule,
@@ -30,6 +33,7 @@ import { CheckInsService } from './check-ins.service';
   controllers: [CheckInsController],
   providers: [
     CheckInsService,
+    CheckInOverviewService,
     CheckInCompletionService,
     CheckInPlanner,
     CheckInTimerRunner,

@@ -15,7 +15,8 @@ export class CheckInsService {
   ) {}
 
   /**
-   * The caseworker's planned check-ins (as the watch's primary caseworker) for a view, oldest due date first:
+   * The caseworker's planned check-ins (as the watch's primary caseworker, or as its backup when one was handed
+   * over to her for the primary's absence) for a view, oldest due date first:
    * one range scan of check_ins_caseworker_due_idx.
    */
   async view(

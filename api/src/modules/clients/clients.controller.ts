@@ -9,6 +9,8 @@ import {
   Patch,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -21,10 +23,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Client, ClientSummary, Page } from '@waakvlam/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
+import { clientExport } from './client-export.columns';
 import { ClientPageDto } from './client-page.dto';
 import { ClientDto } from './client.dto';
 import { ClientsService, type ClientReader } from './clients.service';
@@ -42,7 +48,10 @@ const reader = (session: SessionUser): ClientReader => ({
 @Roles('admin', 'coordinator', 'caseworker')
 @ApiForbiddenResponse({ description: 'Partners have no access to clients' })
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly exports: AuditedCsvExport,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Clients of your organisation (a caseworker: the clients they watch)' })
@@ -52,6 +61,16 @@ export class ClientsController {
     @Query() query: ListClientsQuery,
   ): Promise<Page<ClientSummary>> {
     return this.clients.list(reader(session), query);
+  }
+
+  @CsvExportRoute('The client list, with its search')
+  async export(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListClientsQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(session, request, reply, clientExport(query, session));
   }
 
   @Post()

@@ -10,9 +10,10 @@ import {
   type ClientRow,
   type ClientSummaryRow,
 } from './client-row.util';
+import { clientListWhere } from './client-list-filter.util';
 import type { CreateClientDto } from './create-client.dto';
-import { conflictProblem, fieldProblem, isUniqueViolation, likeEscape } from './field-problem.util';
-import { normalisePostcode, postcodeSearchTerm } from './postcode.util';
+import { conflictProblem, fieldProblem, isUniqueViolation } from './field-problem.util';
+import { normalisePostcode } from './postcode.util';
 import type { UpdateClientDto } from './update-client.dto';
 
 /** Who reads: the organisation, and for a caseworker their own id (they see only the clients they watch). */
@@ -49,35 +50,29 @@ export class ClientsService {
     reader: ClientReader,
     query: { q?: string; page: number; pageSize: number },
   ): Promise<Page<ClientSummary>> {
-    const q = query.q?.trim() ? `%${likeEscape(query.q.trim())}%` : null;
-    const postcode = query.q?.trim() ? `%${likeEscape(postcodeSearchTerm(query.q))}%` : null;
+    // One filter for the page, the count and the export (client-list-filter.util).
+    const where = clientListWhere(reader, query);
+    const filters = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
     // The page is chosen (and counted) on clients alone; only its rows are joined with their open watch.
     const rows: Array<ClientSummaryRow & { total: string }> = await this.dataSource.query(
       `WITH page AS (
          SELECT c.id, count(*) OVER () AS total FROM clients c
-         WHERE c.organisation_id = $1
-           AND ($2::text IS NULL OR c.name ILIKE $2 OR c.reference ILIKE $2 OR c.postcode LIKE $3)
-           AND ${caseworkerClientFilter('$4')}
+         WHERE ${where.sql}
          ORDER BY c.name, c.id
-         LIMIT $5 OFFSET $6)
+         LIMIT ${limit} OFFSET ${offset})
        SELECT ${CLIENT_SUMMARY_COLUMNS}, page.total
        FROM page JOIN clients c ON c.id = page.id
        LEFT JOIN watches ow ON ow.client_id = c.id AND ow.status <> 'ended'
        ORDER BY c.name, c.id`,
-      [
-        reader.scope.organisationId,
-        q,
-        postcode,
-        reader.caseworkerId,
-        query.pageSize,
-        (query.page - 1) * query.pageSize,
-      ],
+      where.params,
     );
     return {
       items: rows.map(toClientSummary),
       page: query.page,
       pageSize: query.pageSize,
-      total: rows.length > 0 ? Number(rows[0].total) : await this.count(reader, q, postcode),
+      total: rows.length > 0 ? Number(rows[0].total) : await this.count(where.sql, filters),
     };
   }
 
@@ -215,13 +210,10 @@ export class ClientsService {
     return rows.length > 0;
   }
 
-  private async count(reader: ClientReader, q: string | null, postcode: string | null): Promise<number> {
+  private async count(where: string, params: unknown[]): Promise<number> {
     const [row]: Array<{ total: string }> = await this.dataSource.query(
-      `SELECT count(*) AS total FROM clients c
-       WHERE c.organisation_id = $1
-         AND ($2::text IS NULL OR c.name ILIKE $2 OR c.reference ILIKE $2 OR c.postcode LIKE $3)
-         AND ${caseworkerClientFilter('$4')}`,
-      [reader.scope.organisationId, q, postcode, reader.caseworkerId],
+      `SELECT count(*) AS total FROM clients c WHERE ${where}`,
+      params,
     );
     return Number(row.total);
   }

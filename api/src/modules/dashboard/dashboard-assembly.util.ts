@@ -36,7 +36,7 @@ export interface SignalRow extends CountRow {
   awaiting: number;
 }
 export interface NameRow {
-  kind: 'caseworker' | 'partner';
+  kind: 'caseworker' | 'partner' | 'neighbourhood';
   id: string;
   name: string;
 }
@@ -60,10 +60,14 @@ const percent = (count: number, of: number): number | null =>
 const zeroStatuses = (): Record<WatchStatus, number> =>
   Object.fromEntries(WATCH_STATUSES.map((s) => [s, 0])) as Record<WatchStatus, number>;
 
-const pick = <R extends GroupedRow>(rows: readonly R[], dim: R['dim'], key: string | null = null): R | undefined =>
-  rows.find((r) => r.dim === dim && r.key === key);
+const pick = <R extends GroupedRow>(
+  rows: readonly R[],
+  dim: R['dim'],
+  key: string | null = null,
+): R | undefined => rows.find((r) => r.dim === dim && r.key === key);
 
-const of = <R extends GroupedRow>(rows: readonly R[], dim: R['dim']): R[] => rows.filter((r) => r.dim === dim);
+const of = <R extends GroupedRow>(rows: readonly R[], dim: R['dim']): R[] =>
+  rows.filter((r) => r.dim === dim);
 
 export function checkInFigures(row: CheckInRow | undefined): DashboardCheckIns {
   const onTime = row?.on_time ?? 0;
@@ -131,10 +135,9 @@ export function assembleDashboard(
     lapses: pick(rows.lapses, 'total')?.n ?? 0,
     reactivations: {
       requests: r?.n ?? 0,
-      bySource: Object.fromEntries(REACTIVATION_SOURCES.map((src) => [src, r?.[`source_${src}`] ?? 0])) as Record<
-        ReactivationSource,
-        number
-      >,
+      bySource: Object.fromEntries(
+        REACTIVATION_SOURCES.map((src) => [src, r?.[`source_${src}`] ?? 0]),
+      ) as Record<ReactivationSource, number>,
       medianSecondsToAccepted: seconds(r?.median_accepted),
       medianSecondsToContacted: seconds(r?.median_contacted),
       slaBreached: r?.sla_breached ?? 0,
@@ -168,6 +171,10 @@ export function assembleDashboard(
       };
     }),
     caseworkers,
+    neighbourhoodOptions: rows.names
+      .filter((n) => n.kind === 'neighbourhood')
+      .map((n) => n.name)
+      .sort((a, b) => a.localeCompare(b, 'nl')),
   };
 }
 

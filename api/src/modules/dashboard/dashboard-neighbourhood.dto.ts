@@ -5,7 +5,10 @@ import { DashboardCheckInsDto } from './dashboard-check-ins.dto';
 export class DashboardNeighbourhoodDto implements DashboardNeighbourhood {
   @ApiProperty({ type: String, nullable: true, description: 'The wijk; null: clients without one' })
   neighbourhood!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) watches!: Record<WatchStatus, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) watches!: Record<
+    WatchStatus,
+    number
+  >;
   @ApiProperty({ type: DashboardCheckInsDto }) checkIns!: DashboardCheckInsDto;
   @ApiProperty() lapses!: number;
   @ApiProperty() reactivations!: number;

@@ -13,7 +13,8 @@ export class DashboardReactivationsDto implements DashboardReactivations {
   medianSecondsToAccepted!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Median seconds from request to first contact' })
   medianSecondsToContacted!: number | null;
-  @ApiProperty({ description: 'First contact after the deadline, or still none past it' }) slaBreached!: number;
+  @ApiProperty({ description: 'First contact after the deadline, or still none past it' })
+  slaBreached!: number;
   @ApiProperty({ description: 'Resolved back_to_watch or support_resumed: restarted without a new intake' })
   withoutIntake!: number;
 }

@@ -56,20 +56,66 @@ function grouping(
   };
 }
 
+/**
+ * The statement: the grouped aggregates over a subquery of the rows, its dimensions as plain columns. With
+ * `rowsGroupBy` the subquery already counts its rows per combination of dimensions (`n`), so the grouping sets
+ * add up a few thousand counts instead of every row.
+ */
+function grouped(
+  s: Statement,
+  g: { select: string; groupBy: string },
+  aggregates: string,
+  rows: string,
+  from: string,
+  rowsGroupBy = '',
+): DashboardStatement {
+  return {
+    sql: `SELECT ${g.select}, ${aggregates}
+          FROM (SELECT ${rows} FROM ${from} WHERE ${s.where.join(' AND ')} ${rowsGroupBy}) x
+          ${g.groupBy}`,
+    params: s.params,
+  };
+}
+
+/** The clients table is joined only when a wijk is filtered on or grouped by. */
+const needsClients = (filter: DashboardFilter, dims: readonly DashboardDimension[]): boolean =>
+  filter.neighbourhood !== null || dims.includes('neighbourhood');
+
+/** The wijk column of the rows, when needed (see needsClients). */
+const hoodColumn = (clients: boolean): string => (clients ? ', c.neighbourhood' : '');
+
+/** The Monday of a date's ISO week: plain date arithmetic, cheaper than date_trunc on a timestamp. */
+const mondayOf = (date: string): string => `(${date} - (extract(isodow FROM ${date})::int - 1))`;
+
+/** Rows of the organisation whose instant `column` lies in the period [start, end). */
+function inPeriod(
+  s: Statement,
+  alias: string,
+  column: string,
+  filter: DashboardFilter,
+  period: DashboardPeriod,
+): void {
+  s.where.push(
+    `${alias}.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
+    `${alias}.${column} >= ${s.param(period.start, 'timestamptz')}`,
+    `${alias}.${column} < ${s.param(period.end, 'timestamptz')}`,
+  );
+}
+
 function narrow(
   s: Statement,
   filter: DashboardFilter,
   caseworkerColumn: string,
   neighbourhoodColumn: string,
 ): void {
-  if (filter.caseworkerId !== null) s.where.push(`${caseworkerColumn} = ${s.param(filter.caseworkerId, 'uuid')}`);
+  if (filter.caseworkerId !== null)
+    s.where.push(`${caseworkerColumn} = ${s.param(filter.caseworkerId, 'uuid')}`);
   if (filter.neighbourhood === '') s.where.push(`${neighbourhoodColumn} IS NULL`);
   else if (filter.neighbourhood !== null)
     s.where.push(`${neighbourhoodColumn} = ${s.param(filter.neighbourhood, 'text')}`);
 }
 
-const localWeek = (instant: string, tz: string): string =>
-  `date_trunc('week', (${instant} AT TIME ZONE ${tz}))::date`;
+const localWeek = (instant: string, tz: string): string => mondayOf(`(${instant} AT TIME ZONE ${tz})::date`);
 
 /** Watches by status now, per caseworker (primary) and per wijk. One scan of the organisation's watches. */
 export function watchStatusStatement(
@@ -79,15 +125,14 @@ export function watchStatusStatement(
   const s = new Statement();
   s.where.push(`w.organisation_id = ${s.param(filter.organisationId, 'uuid')}`);
   narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
-  const g = grouping(dims, ['status']);
-  return {
-    sql: `SELECT ${g.select}, status, count(*)::int AS n
-          FROM (SELECT w.status, w.primary_caseworker_id AS caseworker, c.neighbourhood
-                FROM watches w JOIN clients c ON c.id = w.client_id
-                WHERE ${s.where.join(' AND ')}) x
-          ${g.groupBy}`,
-    params: s.params,
-  };
+  const clients = needsClients(filter, dims);
+  return grouped(
+    s,
+    grouping(dims, ['status']),
+    'status, count(*)::int AS n',
+    `w.status, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
+    clients ? 'watches w JOIN clients c ON c.id = w.client_id' : 'watches w',
+  );
 }
 
 /**
@@ -108,20 +153,19 @@ export function checkInStatement(
     `ci.status <> 'cancelled'`,
   );
   narrow(s, filter, 'ci.caseworker_id', 'c.neighbourhood');
-  const g = grouping(dims);
-  return {
-    sql: `SELECT ${g.select},
-            count(*) FILTER (WHERE t = 'on_time')::int AS on_time,
-            count(*) FILTER (WHERE t = 'late')::int AS late,
-            count(*) FILTER (WHERE t = 'missed')::int AS missed,
-            count(*) FILTER (WHERE t = 'open')::int AS open
-          FROM (SELECT ${checkInTimelinessSql('ci', tz)} AS t, date_trunc('week', ci.due_date)::date AS week,
-                       ci.caseworker_id AS caseworker, c.neighbourhood
-                FROM check_ins ci JOIN watches w ON w.id = ci.watch_id JOIN clients c ON c.id = w.client_id
-                WHERE ${s.where.join(' AND ')}) x
-          ${g.groupBy}`,
-    params: s.params,
-  };
+  const clients = needsClients(filter, dims);
+  const count = (t: string): string => `coalesce(sum(n) FILTER (WHERE t = '${t}'), 0)::int AS ${t}`;
+  return grouped(
+    s,
+    grouping(dims),
+    ['on_time', 'late', 'missed', 'open'].map(count).join(', '),
+    `${checkInTimelinessSql('ci', tz)} AS t, ${mondayOf('ci.due_date')} AS week,
+     ci.caseworker_id AS caseworker${hoodColumn(clients)}, count(*) AS n`,
+    clients
+      ? 'check_ins ci JOIN watches w ON w.id = ci.watch_id JOIN clients c ON c.id = w.client_id'
+      : 'check_ins ci',
+    `GROUP BY 1, 2, 3${clients ? ', 4' : ''}`,
+  );
 }
 
 /** Watches that lapsed in the period (their `lapsed` events), per week, caseworker (primary) and wijk. */
@@ -132,22 +176,17 @@ export function lapseStatement(
 ): DashboardStatement {
   const s = new Statement();
   const tz = s.param(period.timeZone, 'text');
-  s.where.push(
-    `e.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
-    `e.type = 'lapsed'`,
-    `e.at >= ${s.param(period.start, 'timestamptz')}`,
-    `e.at < ${s.param(period.end, 'timestamptz')}`,
-  );
+  inPeriod(s, 'e', 'at', filter, period);
+  s.where.push(`e.type = 'lapsed'`);
   narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
-  const g = grouping(dims);
-  return {
-    sql: `SELECT ${g.select}, count(*)::int AS n
-          FROM (SELECT ${localWeek('e.at', tz)} AS week, w.primary_caseworker_id AS caseworker, c.neighbourhood
-                FROM watch_events e JOIN watches w ON w.id = e.watch_id JOIN clients c ON c.id = w.client_id
-                WHERE ${s.where.join(' AND ')}) x
-          ${g.groupBy}`,
-    params: s.params,
-  };
+  const clients = needsClients(filter, dims);
+  return grouped(
+    s,
+    grouping(dims),
+    'count(*)::int AS n',
+    `${localWeek('e.at', tz)} AS week, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
+    `watch_events e JOIN watches w ON w.id = e.watch_id${clients ? ' JOIN clients c ON c.id = w.client_id' : ''}`,
+  );
 }
 
 /**
@@ -164,35 +203,28 @@ export function reactivationStatement(
   const s = new Statement();
   const tz = s.param(period.timeZone, 'text');
   const at = s.param(now, 'timestamptz');
-  s.where.push(
-    `r.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
-    `r.created_at >= ${s.param(period.start, 'timestamptz')}`,
-    `r.created_at < ${s.param(period.end, 'timestamptz')}`,
-  );
+  inPeriod(s, 'r', 'created_at', filter, period);
   narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
-  const g = grouping(dims);
   const perSource = REACTIVATION_SOURCES.map(
     (source) => `count(*) FILTER (WHERE '${source}' = ANY(sources))::int AS source_${source}`,
   ).join(',\n            ');
-  return {
-    sql: `SELECT ${g.select}, count(*)::int AS n,
-            ${perSource},
+  return grouped(
+    s,
+    grouping(dims),
+    `count(*)::int AS n, ${perSource},
             percentile_cont(0.5) WITHIN GROUP (ORDER BY to_accepted) AS median_accepted,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY to_contacted) AS median_contacted,
             count(*) FILTER (WHERE breached)::int AS sla_breached,
-            count(*) FILTER (WHERE resolution IN ('back_to_watch', 'support_resumed'))::int AS without_intake
-          FROM (SELECT r.sources, r.resolution,
+            count(*) FILTER (WHERE resolution IN ('back_to_watch', 'support_resumed'))::int AS without_intake`,
+    `r.sources, r.resolution,
                        extract(epoch FROM r.accepted_at - r.created_at) AS to_accepted,
                        extract(epoch FROM r.contacted_at - r.created_at) AS to_contacted,
                        (r.contacted_at > r.sla_due_at OR (r.contacted_at IS NULL
                          AND r.status IN ('open', 'accepted') AND r.sla_due_at < ${at})) AS breached,
                        ${localWeek('r.created_at', tz)} AS week, w.primary_caseworker_id AS caseworker,
-                       c.neighbourhood
-                FROM reactivation_requests r JOIN watches w ON w.id = r.watch_id JOIN clients c ON c.id = r.client_id
-                WHERE ${s.where.join(' AND ')}) x
-          ${g.groupBy}`,
-    params: s.params,
-  };
+                       c.neighbourhood`,
+    'reactivation_requests r JOIN watches w ON w.id = r.watch_id JOIN clients c ON c.id = r.client_id',
+  );
 }
 
 /**
@@ -207,34 +239,33 @@ export function signalStatement(
 ): DashboardStatement {
   const s = new Statement();
   const tz = s.param(period.timeZone, 'text');
-  s.where.push(
-    `s.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
-    `s.received_at >= ${s.param(period.start, 'timestamptz')}`,
-    `s.received_at < ${s.param(period.end, 'timestamptz')}`,
-  );
+  inPeriod(s, 's', 'received_at', filter, period);
   narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
-  const g = grouping(dims);
-  return {
-    sql: `SELECT ${g.select}, count(*)::int AS n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY to_feedback) AS median_feedback,
-            count(*) FILTER (WHERE to_feedback IS NULL)::int AS awaiting
-          FROM (SELECT extract(epoch FROM s.first_feedback_at - s.received_at) AS to_feedback,
+  return grouped(
+    s,
+    grouping(dims),
+    `count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY to_feedback) AS median_feedback,
+            count(*) FILTER (WHERE to_feedback IS NULL)::int AS awaiting`,
+    `extract(epoch FROM s.first_feedback_at - s.received_at) AS to_feedback,
                        ${localWeek('s.received_at', tz)} AS week, s.partner_organisation_id AS partner,
-                       s.category, c.neighbourhood
-                FROM signals s LEFT JOIN watches w ON w.id = s.watch_id LEFT JOIN clients c ON c.id = s.client_id
-                WHERE ${s.where.join(' AND ')}) x
-          ${g.groupBy}`,
-    params: s.params,
-  };
+                       s.category, c.neighbourhood`,
+    'signals s LEFT JOIN watches w ON w.id = s.watch_id LEFT JOIN clients c ON c.id = s.client_id',
+  );
 }
 
-/** The names behind the ids: the organisation's caseworkers (active, or named in a figure) and partners. */
+/**
+ * The names behind the ids: the organisation's caseworkers (active, or named in a figure) and partners; and every
+ * wijk of its clients (the filter's choices).
+ */
 export function namesStatement(organisationId: string, caseworkerIds: readonly string[]): DashboardStatement {
   return {
     sql: `SELECT 'caseworker' AS kind, id::text, display_name AS name FROM users
           WHERE organisation_id = $1 AND role = 'caseworker' AND (active OR id = ANY($2::uuid[]))
           UNION ALL
-          SELECT 'partner', id::text, name FROM partner_organisations WHERE organisation_id = $1`,
+          SELECT 'partner', id::text, name FROM partner_organisations WHERE organisation_id = $1
+          UNION ALL
+          SELECT DISTINCT 'neighbourhood', neighbourhood, neighbourhood FROM clients
+          WHERE organisation_id = $1 AND neighbourhood IS NOT NULL`,
     params: [organisationId, caseworkerIds],
   };
 }

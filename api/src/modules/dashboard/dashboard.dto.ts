@@ -25,4 +25,6 @@ export class DashboardDto implements Dashboard {
   weeks!: DashboardWeekDto[];
   @ApiProperty({ type: [DashboardCaseworkerDto], description: 'Per caseworker, by name' })
   caseworkers!: DashboardCaseworkerDto[];
+  @ApiProperty({ type: [String], description: "Every wijk recorded on the organisation's clients, by name" })
+  neighbourhoodOptions!: string[];
 }

@@ -4,12 +4,18 @@ import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../clients/is-calendar-date.validator';
 
 export class DashboardQueryDto implements DashboardQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'First day (organisation time); default 83 days before to' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'First day (organisation time); default 83 days before to',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Last day, included (organisation time); default today' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Last day, included (organisation time); default today',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
@@ -19,7 +25,10 @@ export class DashboardQueryDto implements DashboardQuery {
   @IsUUID()
   caseworkerId?: string;
 
-  @ApiPropertyOptional({ description: 'Only clients of this wijk; empty: clients without a wijk', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Only clients of this wijk; empty: clients without a wijk',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -136,7 +136,10 @@ export function buildDemoCaseload(today: string, calendar: WorkingCalendar, staf
         outcome: missed ? null : outcome,
         channel: missed ? null : mode,
         note: missed ? null : outcome === 'concern' ? 'Maakt zich zorgen over de huur.' : null,
-        completed_at: missed ? null : at(date, '11:00'),
+        // Most are recorded on the day; about one in six a few days late.
+        completed_at: missed
+          ? null
+          : at(random() < 0.17 ? addDays(date, 1 + Math.floor(random() * 3)) : date, '11:00'),
         completed_by: missed ? null : primary,
       });
       if (missed) event('check_in_missed', calendar.addWorkingDays(date, 4), { actor_id: null });

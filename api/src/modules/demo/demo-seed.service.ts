@@ -99,13 +99,19 @@ export class DemoSeedService implements OnApplicationBootstrap {
       [org.id],
     );
     const idOf = (email: string): string => users.find((u) => u.email === email)?.id as string;
-    await this.caseload.seed(tx, org.id, {
-      coordinatorId: idOf('coordinator@voorbeeld.nl'),
-      caseworkerIds: [
-        idOf('caseworker1@voorbeeld.nl'),
-        idOf('caseworker2@voorbeeld.nl'),
-        idOf('caseworker3@voorbeeld.nl'),
-      ],
-    });
+    await this.caseload.seed(
+      tx,
+      org.id,
+      {
+        coordinatorId: idOf('coordinator@voorbeeld.nl'),
+        caseworkerIds: [
+          idOf('caseworker1@voorbeeld.nl'),
+          idOf('caseworker2@voorbeeld.nl'),
+          idOf('caseworker3@voorbeeld.nl'),
+        ],
+      },
+      undefined,
+      { partnerOrganisationId: partner.id, reporterId: idOf('partner@woonstichting-voorbeeld.nl') },
+    );
   }
 }

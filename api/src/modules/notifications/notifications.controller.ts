@@ -7,6 +7,8 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -17,12 +19,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PROBLEM_TYPES, type NotificationSummary, type Page } from '@waakvlam/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { ProblemException } from '../../core/http/problem.exception';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
 import { ListNotificationsQuery } from './list-notifications.query';
+import { notificationExport } from './notification-export.columns';
 import { NotificationPageDto } from './notification-page.dto';
 import { NotificationSummaryDto } from './notification-summary.dto';
 import { NotificationsService } from './notifications.service';
@@ -32,7 +38,10 @@ import { NotificationsService } from './notifications.service';
 @Roles('admin', 'coordinator')
 @ApiForbiddenResponse({ description: 'Only coordinators and admins see the outbox' })
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly exports: AuditedCsvExport,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The organisation's outgoing e-mail, newest first, optionally by status" })
@@ -42,6 +51,16 @@ export class NotificationsController {
     @Query() query: ListNotificationsQuery,
   ): Promise<Page<NotificationSummary>> {
     return this.notifications.list(TenantScope.fromSession(session), query);
+  }
+
+  @CsvExportRoute('The outbox, optionally by status')
+  async export(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListNotificationsQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(session, request, reply, notificationExport(query, session));
   }
 
   @Post(':id/retry')

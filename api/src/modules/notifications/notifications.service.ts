@@ -6,6 +6,7 @@ import { JobName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
 import { AppConfig } from '../../core/config/app.config';
 import { updateReturning } from '../../core/database/update-returning.util';
+import { NOTIFICATION_ORDER, notificationListWhere } from './notification-list-filter.util';
 import { DEFAULT_NOTIFICATION_RETRY_POLICY, type NotificationRetryPolicy } from './notification-retry.policy';
 import {
   NOTIFICATION_SUMMARY_COLUMNS,
@@ -134,18 +135,19 @@ export class NotificationsService {
     scope: TenantScope,
     query: { page: number; pageSize: number; status?: NotificationStatus },
   ): Promise<Page<NotificationSummary>> {
-    const params = [scope.organisationId, query.status ?? null];
+    // One filter for the page, the count and the export (notification-list-filter.util).
+    const where = notificationListWhere(scope, query);
+    const filters = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${NOTIFICATION_SUMMARY_COLUMNS} FROM notifications n
-       WHERE n.organisation_id = $1 AND ($2::text IS NULL OR n.status = $2::text)
-       ORDER BY n.created_at DESC, n.id DESC
-       LIMIT $3 OFFSET $4`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT ${NOTIFICATION_SUMMARY_COLUMNS} FROM notifications n WHERE ${where.sql}
+       ORDER BY ${NOTIFICATION_ORDER} LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
     );
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM notifications n
-       WHERE n.organisation_id = $1 AND ($2::text IS NULL OR n.status = $2::text)`,
-      params,
+      `SELECT count(*)::int AS total FROM notifications n WHERE ${where.sql}`,
+      filters,
     );
     return { items: rows.map(toNotificationSummary), page: query.page, pageSize: query.pageSize, total };
   }

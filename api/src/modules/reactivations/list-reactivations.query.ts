@@ -1,20 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   REACTIVATION_LIST_SORTS,
+  REACTIVATION_SOURCES,
   REACTIVATION_STATUSES,
   REACTIVATION_URGENCIES,
+  type ReactivationListDrillDown,
   type ReactivationListSort,
+  type ReactivationSource,
   type ReactivationStatus,
   type ReactivationUrgency,
 } from '@waakvlam/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  BooleanFilter,
+  DayFilter,
+  DayFilterEnd,
+  NeighbourhoodFilter,
+} from '../../core/http/list-filter.decorators';
 import { PaginationQueryDto } from '../../core/http/pagination.dto';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class ListReactivationsQuery extends PaginationQueryDto {
+/** The reactivation list's filters, also those of its export. */
+export class ListReactivationsQuery extends PaginationQueryDto implements ReactivationListDrillDown {
   @ApiPropertyOptional({ enum: REACTIVATION_STATUSES })
   @IsOptional()
   @IsIn(REACTIVATION_STATUSES)
@@ -57,4 +67,31 @@ export class ListReactivationsQuery extends PaginationQueryDto {
   @IsOptional()
   @IsIn(REACTIVATION_LIST_SORTS)
   sort?: ReactivationListSort;
+
+  @DayFilter('Requests opened on or after this day (organisation time)')
+  createdFrom?: string;
+
+  @DayFilterEnd('createdFrom', 'Requests opened on or before this day (organisation time)')
+  createdTo?: string;
+
+  @ApiPropertyOptional({ enum: REACTIVATION_SOURCES, description: 'Requests with this among their sources' })
+  @IsOptional()
+  @IsIn(REACTIVATION_SOURCES)
+  source?: ReactivationSource;
+
+  @BooleanFilter(
+    'true: first contact after the SLA deadline, or none yet while open or accepted past it; false: the others',
+  )
+  slaBreached?: boolean;
+
+  @BooleanFilter('true: resolved back_to_watch or support_resumed (no new intake); false: the others')
+  withoutIntake?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The watch's primary caseworker" })
+  @IsOptional()
+  @IsUUID()
+  caseworkerId?: string;
+
+  @NeighbourhoodFilter()
+  neighbourhood?: string;
 }

@@ -4,8 +4,6 @@ import type {
   ReactivationRequest,
   ReactivationListSort,
   ReactivationRequestDetail,
-  ReactivationStatus,
-  ReactivationUrgency,
 } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
@@ -21,6 +19,7 @@ import {
   toReactivation,
   toReactivationReason,
 } from './reactivation-row.util';
+import { type ReactivationListFilter, reactivationListWhere } from './reactivation-list-filter.util';
 
 /** Who reads: the organisation, their id, and for a caseworker their id again (they see only their requests). */
 export interface ReactivationReader {
@@ -29,21 +28,15 @@ export interface ReactivationReader {
   caseworkerId: string | null;
 }
 
-export interface ReactivationListFilter {
+export type ReactivationListQuery = ReactivationListFilter & {
   page: number;
   pageSize: number;
-  status?: ReactivationStatus;
-  urgency?: ReactivationUrgency;
-  assigneeId?: string;
-  pool?: boolean;
-  mine?: boolean;
-  watchId?: string;
   /** Default `created` (newest first). */
   sort?: ReactivationListSort;
-}
+};
 
 /** `created`: newest first. `sla`: still waiting for the first contact first, by deadline; then newest first. */
-const ORDER_BY: Record<ReactivationListSort, string> = {
+export const REACTIVATION_ORDER_BY: Record<ReactivationListSort, string> = {
   created: `r.created_at DESC, r.id DESC`,
   sla: `(r.status IN ('open', 'accepted')) DESC,
     CASE WHEN r.status IN ('open', 'accepted') THEN r.sla_due_at END ASC, r.created_at DESC, r.id DESC`,
@@ -68,35 +61,26 @@ export class ReactivationQueriesService {
 
   async list(
     reader: ReactivationReader,
-    query: ReactivationListFilter,
+    query: ReactivationListQuery,
     now = new Date(),
   ): Promise<Page<ReactivationRequest>> {
-    const where = `r.organisation_id = $1 AND ${caseworkerRequestFilter('$2')}
-      AND ($3::text IS NULL OR r.status = $3)
-      AND ($4::uuid IS NULL OR r.assignee_id = $4)
-      AND (NOT $5::boolean OR (r.assignee_id IS NULL AND r.status IN ('open', 'accepted', 'contacted')))
-      AND ($6::uuid IS NULL OR r.watch_id = $6)
-      AND ($7::text IS NULL OR r.urgency = $7)`;
-    const filters = [
-      reader.scope.organisationId,
-      reader.caseworkerId,
-      query.status ?? null,
-      query.mine ? reader.userId : (query.assigneeId ?? null),
-      query.pool === true,
-      query.watchId ?? null,
-      query.urgency ?? null,
-    ];
+    // One filter for the page, the count and the export (reactivation-list-filter.util).
+    const where = reactivationListWhere(reader, query, now);
+    const filters = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
     const rows: Array<ReactivationRow & { total: string }> = await this.dataSource.query(
       `${REACTIVATION_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
-       WHERE ${where}
-       ORDER BY ${ORDER_BY[query.sort ?? 'created']}
-       LIMIT $8 OFFSET $9`,
-      [...filters, query.pageSize, (query.page - 1) * query.pageSize],
+       WHERE ${where.sql}
+       ORDER BY ${REACTIVATION_ORDER_BY[query.sort ?? 'created']}
+       LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
     );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && query.page > 1) {
       const [row]: Array<{ n: string }> = await this.dataSource.query(
-        `SELECT count(*) AS n FROM reactivation_requests r JOIN watches w ON w.id = r.watch_id WHERE ${where}`,
+        `SELECT count(*) AS n FROM reactivation_requests r JOIN watches w ON w.id = r.watch_id
+         JOIN clients c ON c.id = r.client_id WHERE ${where.sql}`,
         filters,
       );
       total = Number(row.n);

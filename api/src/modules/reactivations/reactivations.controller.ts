@@ -8,6 +8,8 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -26,11 +28,14 @@ import type {
   ReactivationRequest,
   ReactivationRequestDetail,
 } from '@waakvlam/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { Idempotent } from '../../core/http/idempotency.decorator';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
 import { fieldProblem } from '../clients/field-problem.util';
 import { AssignReactivationDto } from './assign-reactivation.dto';
 import { CancelReactivationDto } from './cancel-reactivation.dto';
@@ -40,6 +45,7 @@ import { ReactivationAssignmentsService } from './reactivation-assignments.servi
 import { ReactivationCreatedDto } from './reactivation-created.dto';
 import { ReactivationCreationService } from './reactivation-creation.service';
 import { ReactivationDetailDto } from './reactivation-detail.dto';
+import { reactivationExport } from './reactivation-export.columns';
 import { ReactivationMetricsDto } from './reactivation-metrics.dto';
 import { ReactivationMetricsQuery } from './reactivation-metrics.query';
 import { ReactivationMetricsService } from './reactivation-metrics.service';
@@ -72,6 +78,7 @@ export class ReactivationsController {
     private readonly transitions: ReactivationTransitionsService,
     private readonly assignments: ReactivationAssignmentsService,
     private readonly metrics: ReactivationMetricsService,
+    private readonly exports: AuditedCsvExport,
   ) {}
 
   @Get('metrics')
@@ -104,6 +111,21 @@ export class ReactivationsController {
     @Query() query: ListReactivationsQuery,
   ): Promise<Page<ReactivationRequest>> {
     return this.queries.list(readerOf(actorOf(session)), query);
+  }
+
+  @CsvExportRoute('The reactivation list, with its filters and order')
+  async export(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListReactivationsQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(
+      session,
+      request,
+      reply,
+      reactivationExport(readerOf(actorOf(session)), query, session),
+    );
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../../core/http/idempotency.module';
+import { AuditModule } from '../audit/audit.module';
 import { CheckInsModule } from '../check-ins/check-ins.module';
 import { ClientsModule } from '../clients/clients.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -28,6 +29,7 @@ import { ReactivationsController } from './reactivations.controller';
 @Module({
   imports: [
     IdempotencyModule,
+    AuditModule,
     ReactivationRequestsModule,
     WatchesModule,
     CheckInsModule,

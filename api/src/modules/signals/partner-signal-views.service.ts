@@ -7,6 +7,7 @@ import type {
   SignalStatus,
 } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type SignalListFilter, signalListWhere } from './signal-list-filter.util';
 
 /** Who reads: the partner organisation, within its organisation. Made only from a partner principal. */
 export interface PartnerScope {
@@ -43,20 +44,18 @@ export class PartnerSignalViews {
 
   async list(
     scope: PartnerScope,
-    query: { page: number; pageSize: number; status?: SignalStatus; category?: SignalCategory },
+    query: SignalListFilter & { page: number; pageSize: number },
   ): Promise<Page<PartnerSignal>> {
-    const filter = `s.organisation_id = $1 AND s.partner_organisation_id = $2
-      AND ($3::text IS NULL OR s.status = $3) AND ($4::text IS NULL OR s.category = $4)`;
-    const params = [
-      scope.organisationId,
-      scope.partnerOrganisationId,
-      query.status ?? null,
-      query.category ?? null,
-    ];
+    // The staff list's filter, held to the partner's own signals.
+    const where = signalListWhere(scope.organisationId, scope.partnerOrganisationId, query);
+    const params = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
+    const filter = where.sql;
     const rows: PartnerSignalRow[] = await this.dataSource.query(
       `SELECT ${PARTNER_COLUMNS} FROM signals s WHERE ${filter}
-       ORDER BY s.received_at DESC, s.id DESC LIMIT $5 OFFSET $6`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+       ORDER BY s.received_at DESC, s.id DESC LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
     );
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM signals s WHERE ${filter}`,

@@ -12,8 +12,9 @@ import type {
 } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
+import { type SignalListFilter, signalListWhere } from './signal-list-filter.util';
 
-interface SignalRow {
+export interface SignalRow {
   id: string;
   category: SignalCategory;
   observed_on: string;
@@ -48,7 +49,7 @@ interface SignalRow {
   updated_at: Date;
 }
 
-const COLUMNS = `s.id, s.category, s.observed_on::text AS observed_on, s.description,
+export const SIGNAL_COLUMNS = `s.id, s.category, s.observed_on::text AS observed_on, s.description,
   p.id AS partner_id, p.name AS partner_name, p.kind AS partner_kind,
   s.reported_by_user_id, ru.display_name AS reported_by_name, s.reported_via_key_id, k.name AS key_name,
   s.client_reference, s.postcode, s.house_number, s.house_number_addition,
@@ -56,7 +57,7 @@ const COLUMNS = `s.id, s.category, s.observed_on::text AS observed_on, s.descrip
   ow.status AS open_watch_status, s.status, s.triage_decision, s.triage_reason, s.watch_id, s.reactivation_request_id,
   s.triaged_by, tu.display_name AS triaged_by_name,
   s.received_at, s.triaged_at, s.handled_at, s.first_feedback_at, s.updated_at`;
-const FROM = `signals s
+export const SIGNAL_FROM = `signals s
   JOIN partner_organisations p ON p.id = s.partner_organisation_id
   LEFT JOIN users ru ON ru.id = s.reported_by_user_id
   LEFT JOIN partner_api_keys k ON k.id = s.reported_via_key_id
@@ -64,6 +65,9 @@ const FROM = `signals s
   LEFT JOIN watches ow ON ow.client_id = s.client_id AND ow.organisation_id = s.organisation_id
     AND ow.status <> 'ended'
   LEFT JOIN users tu ON tu.id = s.triaged_by`;
+
+/** Newest first. */
+export const SIGNAL_ORDER = 's.received_at DESC, s.id DESC';
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
@@ -77,18 +81,21 @@ export class SignalViews {
 
   async list(
     scope: TenantScope,
-    query: { page: number; pageSize: number; status?: SignalStatus; category?: SignalCategory },
+    query: SignalListFilter & { page: number; pageSize: number },
   ): Promise<Page<Signal>> {
-    const filter = `s.organisation_id = $1 AND ($2::text IS NULL OR s.status = $2) AND ($3::text IS NULL OR s.category = $3)`;
-    const params = [scope.organisationId, query.status ?? null, query.category ?? null];
+    // One filter for the page, the count and the export (signal-list-filter.util).
+    const where = signalListWhere(scope.organisationId, null, query);
+    const filters = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
     const rows: SignalRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${filter}
-       ORDER BY s.received_at DESC, s.id DESC LIMIT $4 OFFSET $5`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      `SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${where.sql}
+       ORDER BY ${SIGNAL_ORDER} LIMIT ${limit} OFFSET ${offset}`,
+      where.params,
     );
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM signals s WHERE ${filter}`,
-      params,
+      `SELECT count(*)::int AS total FROM signals s WHERE ${where.sql}`,
+      filters,
     );
     return {
       items: await this.withFeedback(this.dataSource.manager, rows),
@@ -105,7 +112,7 @@ export class SignalViews {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Signal | null> {
     const rows: SignalRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE s.organisation_id = $1 AND s.id = $2`,
+      `SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.organisation_id = $1 AND s.id = $2`,
       [scope.organisationId, id],
     );
     const [signal] = await this.withFeedback(manager, rows);

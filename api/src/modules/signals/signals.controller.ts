@@ -8,6 +8,8 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -31,6 +33,7 @@ import {
   type SignalCandidate,
   type SignalMetrics,
 } from '@waakvlam/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AcceptsApiKey } from '../../core/auth/api-key.decorator';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
@@ -38,6 +41,8 @@ import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { Idempotent } from '../../core/http/idempotency.decorator';
 import { ProblemException } from '../../core/http/problem.exception';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
 import { CreateSignalDto } from './create-signal.dto';
 import { HandleSignalDto } from './handle-signal.dto';
 import { ListSignalsQuery } from './list-signals.query';
@@ -45,6 +50,7 @@ import { PartnerSignalPageDto } from './partner-signal-page.dto';
 import { PartnerSignalViews } from './partner-signal-views.service';
 import { PartnerSignalDto } from './partner-signal.dto';
 import { SignalCandidateDto } from './signal-candidate.dto';
+import { signalExport } from './signal-export.columns';
 import { SignalIntakeService } from './signal-intake.service';
 import { SignalMetricsDto } from './signal-metrics.dto';
 import { SignalMetricsQuery } from './signal-metrics.query';
@@ -75,6 +81,7 @@ export class SignalsController {
     private readonly partnerViews: PartnerSignalViews,
     private readonly triages: SignalTriageService,
     private readonly metricsService: SignalMetricsService,
+    private readonly exports: AuditedCsvExport,
   ) {}
 
   @Post()
@@ -117,6 +124,16 @@ export class SignalsController {
     return principal.kind === 'partner'
       ? this.partnerViews.list(principal, query)
       : this.views.list(TenantScope.fromSession(principal), query);
+  }
+
+  @CsvExportRoute('The signal list, with its filters')
+  async export(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListSignalsQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(session, request, reply, signalExport(query, session));
   }
 
   @Get('metrics')

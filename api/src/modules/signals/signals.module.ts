@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../../core/http/idempotency.module';
+import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReactivationRequestsModule } from '../reactivations/reactivation-requests.module';
@@ -22,7 +23,13 @@ import { SignalsController } from './signals.controller';
  * start-up.
  */
 @Module({
-  imports: [IdempotencyModule, NotificationsModule, OrganisationsModule, ReactivationRequestsModule],
+  imports: [
+    IdempotencyModule,
+    AuditModule,
+    NotificationsModule,
+    OrganisationsModule,
+    ReactivationRequestsModule,
+  ],
   controllers: [SignalsController, ClientPartnerReferencesController],
   providers: [
     ClientPartnerReferencesService,

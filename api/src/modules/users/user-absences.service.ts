@@ -3,6 +3,7 @@ import type { UserAbsence } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { updateReturning } from '../../core/database/update-returning.util';
+import { giveBackAfterAbsence, handOverForAbsence } from '../check-ins/check-in-handover.util';
 import { fieldProblem } from '../clients/field-problem.util';
 
 /** Who manages absences: coordinators and admins anyone's of their organisation, a caseworker only their own. */
@@ -40,7 +41,8 @@ const toAbsence = (r: AbsenceRow): UserAbsence => ({
 
 /**
  * Staff absences (from–to, both days included). Reactivation assignment skips a caseworker who is absent today
- * (`absentOn`). Owns the user_absences table.
+ * (`absentOn`). Creating one hands the absent primary's planned check-ins due in it to the watches' backups;
+ * removing one gives them back (check-in-handover.util). Owns the user_absences table.
  */
 @Injectable()
 export class UserAbsencesService {
@@ -63,31 +65,49 @@ export class UserAbsencesService {
   ): Promise<UserAbsence | null> {
     if (input.endsOn < input.startsOn) throw fieldProblem('endsOn', 'must not be before startsOn');
     if (!(await this.mayManage(actor, userId))) return null;
-    const [row]: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO user_absences (organisation_id, user_id, starts_on, ends_on, reason, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
-        actor.scope.organisationId,
+    return this.dataSource.transaction(async (tx) => {
+      const [row]: Array<{ id: string }> = await tx.query(
+        `INSERT INTO user_absences (organisation_id, user_id, starts_on, ends_on, reason, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [
+          actor.scope.organisationId,
+          userId,
+          input.startsOn,
+          input.endsOn,
+          input.reason?.trim() || null,
+          actor.userId,
+        ],
+      );
+      await handOverForAbsence(tx, {
+        organisationId: actor.scope.organisationId,
         userId,
-        input.startsOn,
-        input.endsOn,
-        input.reason?.trim() || null,
-        actor.userId,
-      ],
-    );
-    const [created]: AbsenceRow[] = await this.dataSource.query(`${SELECT} WHERE a.id = $1`, [row.id]);
-    return toAbsence(created);
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      });
+      const [created]: AbsenceRow[] = await tx.query(`${SELECT} WHERE a.id = $1`, [row.id]);
+      return toAbsence(created);
+    });
   }
 
   /** False when there is no such absence of this user that the actor may manage. */
   async remove(actor: AbsenceActor, userId: string, absenceId: string): Promise<boolean> {
     if (!(await this.mayManage(actor, userId))) return false;
-    const deleted = await updateReturning<{ id: string }>(
-      this.dataSource.manager,
-      `DELETE FROM user_absences WHERE organisation_id = $1 AND user_id = $2 AND id = $3 RETURNING id`,
-      [actor.scope.organisationId, userId, absenceId],
-    );
-    return deleted.length > 0;
+    return this.dataSource.transaction(async (tx) => {
+      const [deleted] = await updateReturning<{ starts_on: string; ends_on: string }>(
+        tx,
+        `DELETE FROM user_absences WHERE organisation_id = $1 AND user_id = $2 AND id = $3
+         RETURNING starts_on::text AS starts_on, ends_on::text AS ends_on`,
+        [actor.scope.organisationId, userId, absenceId],
+      );
+      if (!deleted) return false;
+      await giveBackAfterAbsence(tx, {
+        organisationId: actor.scope.organisationId,
+        userId,
+        startsOn: deleted.starts_on,
+        endsOn: deleted.ends_on,
+      });
+      return true;
+    });
   }
 
   /** Of these users, the ones with an absence covering `date` (the organisation's today), in one query. */

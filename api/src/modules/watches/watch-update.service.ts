@@ -3,6 +3,7 @@ import type { Watch } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
+import { handOverAfterCaseworkerChange } from '../check-ins/check-in-handover.util';
 import { CheckInPlanner } from '../check-ins/check-in-planner.service';
 import { conflictProblem, fieldProblem } from '../clients/field-problem.util';
 import type { UpdateWatchDto } from './update-watch.dto';
@@ -125,6 +126,9 @@ export class WatchUpdateService {
           params,
         );
       }
+      // Absence handover follows the new caseworkers.
+      if (primary !== w.primary_caseworker_id || backup !== w.backup_caseworker_id)
+        await handOverAfterCaseworkerChange(tx, scope.organisationId, [id]);
       await this.events.record(tx, events);
       return this.watches.get({ scope, caseworkerId: null }, id, tx);
     });

@@ -9,6 +9,8 @@ import {
   Patch,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -21,16 +23,31 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { WATCH_ACTIONS, type Page, type Watch, type WatchAction, type WatchEvent } from '@waakvlam/contracts';
+import {
+  WATCH_ACTIONS,
+  type Page,
+  type ReassignWatchesResult,
+  type Watch,
+  type WatchAction,
+  type WatchEvent,
+} from '@waakvlam/contracts';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
 import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditedCsvExport } from '../audit/audited-csv-export.service';
+import { CsvExportRoute } from '../audit/csv-export-route.decorator';
+import { Idempotent } from '../../core/http/idempotency.decorator';
 import { CreateWatchDto } from './create-watch.dto';
 import { ListWatchesQuery } from './list-watches.query';
+import { ReassignWatchesResultDto } from './reassign-watches-result.dto';
+import { ReassignWatchesDto } from './reassign-watches.dto';
 import { UpdateWatchDto } from './update-watch.dto';
 import { WatchEventDto } from './watch-event.dto';
 import { WatchEventsService } from './watch-events.service';
+import { watchExport } from './watch-export.columns';
+import { WatchReassignmentService } from './watch-reassignment.service';
 import { WatchPageDto } from './watch-page.dto';
 import { WatchTransitionDto } from './watch-transition.dto';
 import { WatchTransitionsService } from './watch-transitions.service';
@@ -53,6 +70,8 @@ export class WatchesController {
     private readonly updates: WatchUpdateService,
     private readonly transitions: WatchTransitionsService,
     private readonly events: WatchEventsService,
+    private readonly reassignment: WatchReassignmentService,
+    private readonly exports: AuditedCsvExport,
   ) {}
 
   @Get()
@@ -64,6 +83,16 @@ export class WatchesController {
     return this.watches.list(reader(session), query, session.userId);
   }
 
+  @CsvExportRoute('The watch list, with its filters')
+  async export(
+    @CurrentSession() session: SessionUser,
+    @Query() query: ListWatchesQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.exports.send(session, request, reply, watchExport(reader(session), query, session));
+  }
+
   @Post()
   @HttpCode(201)
   @Roles('admin', 'coordinator')
@@ -73,6 +102,26 @@ export class WatchesController {
   @ApiConflictResponse({ description: 'The client already has an open watch' })
   create(@CurrentSession() session: SessionUser, @Body() body: CreateWatchDto): Promise<Watch> {
     return this.watches.create(TenantScope.fromSession(session), session.userId, body);
+  }
+
+  @Post('reassign')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Bulk reassignment: make one caseworker the primary or backup of up to 500 watches (preview=true changes ' +
+      'nothing); one caseworkers_changed event per changed watch, a retry changes nothing more',
+  })
+  @ApiOkResponse({ type: ReassignWatchesResultDto })
+  @ApiBadRequestResponse({
+    description: 'A field is wrong, or toCaseworkerId is not an active caseworker of your organisation',
+  })
+  reassign(
+    @CurrentSession() session: SessionUser,
+    @Body() body: ReassignWatchesDto,
+  ): Promise<ReassignWatchesResult> {
+    return this.reassignment.reassign(TenantScope.fromSession(session), session.userId, body);
   }
 
   @Get(':id')

@@ -1,4 +1,6 @@
 import { forwardRef, Module } from '@nestjs/common';
+import { IdempotencyModule } from '../../core/http/idempotency.module';
+import { AuditModule } from '../audit/audit.module';
 import { CheckInsModule } from '../check-ins/check-ins.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReactivationRequestsModule } from '../reactivations/reactivation-requests.module';
@@ -7,6 +9,7 @@ import { LapseScanProcessor } from './lapse-scan.processor';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { WatchEventsService } from './watch-events.service';
 import { WatchLapseScanService } from './watch-lapse-scan.service';
+import { WatchReassignmentService } from './watch-reassignment.service';
 import { WatchTransitionsService } from './watch-transitions.service';
 import { WatchUpdateService } from './watch-update.service';
 import { WatchesController } from './watches.controller';
@@ -17,6 +20,8 @@ import { WatchesService } from './watches.service';
  */
 @Module({
   imports: [
+    IdempotencyModule,
+    AuditModule,
     forwardRef(() => CheckInsModule),
     OrganisationsModule,
     NotificationsModule,
@@ -27,6 +32,7 @@ import { WatchesService } from './watches.service';
   providers: [
     WatchesService,
     WatchUpdateService,
+    WatchReassignmentService,
     WatchTransitionsService,
     WatchEventsService,
     WatchLapseScanService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, Watch, WatchStatus } from '@waakvlam/contracts';
+import type { Page, Watch } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { DigestSchedulerService } from '../reminders/digest-scheduler.service';
@@ -9,6 +9,7 @@ import { defaultCadenceBounds } from './cadence-defaults.util';
 import type { CreateWatchDto } from './create-watch.dto';
 import { OrganisationCalendars } from '../organisations/organisation-calendars.service';
 import { WatchEventsService } from './watch-events.service';
+import { type WatchListFilter, watchListWhere } from './watch-list-filter.util';
 import { WATCH_SELECT, caseworkerWatchFilter, toWatch, type WatchRow } from './watch-row.util';
 
 /** Who reads: the organisation, and for a caseworker their own id (they see only the watches they are on). */
@@ -35,45 +36,30 @@ export class WatchesService {
 
   async list(
     reader: WatchReader,
-    query: {
-      page: number;
-      pageSize: number;
-      status?: WatchStatus;
-      caseworkerId?: string;
-      clientId?: string;
-      mine?: boolean;
-    },
+    query: WatchListFilter & { page: number; pageSize: number },
     userId: string,
   ): Promise<Page<Watch>> {
-    const caseworker = query.mine ? userId : (query.caseworkerId ?? null);
-    // One filter for the page and for the count: organisation, reader's scope, status, caseworker, client.
-    const where = `w.organisation_id = $1 AND ${caseworkerWatchFilter('$2')}
-           AND ($3::text IS NULL OR w.status = $3)
-           AND ${caseworkerWatchFilter('$4')}
-           AND ($5::uuid IS NULL OR w.client_id = $5)`;
-    const filters = [
-      reader.scope.organisationId,
-      reader.caseworkerId,
-      query.status ?? null,
-      caseworker,
-      query.clientId ?? null,
-    ];
+    // One filter for the page, the count and the export (watch-list-filter.util).
+    const where = watchListWhere(reader, query, userId);
+    const filters = where.params;
+    const limit = where.param(query.pageSize);
+    const offset = where.param((query.page - 1) * query.pageSize);
     // The page is chosen (and counted) on watches alone; only its rows are joined.
     const rows: Array<WatchRow & { total: string }> = await this.dataSource.query(
       `WITH page AS (
          SELECT w.id, count(*) OVER () AS total FROM watches w
-         WHERE ${where}
+         WHERE ${where.sql}
          ORDER BY w.created_at DESC, w.id DESC
-         LIMIT $6 OFFSET $7)
+         LIMIT ${limit} OFFSET ${offset})
        ${WATCH_SELECT.replace('SELECT ', 'SELECT page.total, ')}
        JOIN page ON page.id = w.id
        ORDER BY w.created_at DESC, w.id DESC`,
-      [...filters, query.pageSize, (query.page - 1) * query.pageSize],
+      where.params,
     );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && query.page > 1) {
       const [row]: Array<{ n: string }> = await this.dataSource.query(
-        `SELECT count(*) AS n FROM watches w WHERE ${where}`,
+        `SELECT count(*) AS n FROM watches w WHERE ${where.sql}`,
         filters,
       );
       total = Number(row.n);

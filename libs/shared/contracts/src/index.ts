@@ -1,6 +1,7 @@
 export * from './lib/api-paths';
 export * from './lib/auth';
 export * from './lib/check-ins';
+export * from './lib/check-in-overview';
 export * from './lib/clients';
 export * from './lib/dev-mailbox';
 export * from './lib/health';
@@ -16,3 +17,4 @@ export * from './lib/signals';
 export * from './lib/users';
 export * from './lib/watches';
 export * from './lib/dashboard';
+export * from './lib/caseload';

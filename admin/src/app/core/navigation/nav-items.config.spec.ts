@@ -16,13 +16,16 @@ describe('navItemsFor', () => {
     expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives a coordinator Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
+  it('gives a coordinator Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
     expect(labels(navItemsFor('coordinator', { devMailbox: true }))).toEqual([
-      'app.nav.home',
+      'app.nav.dashboard',
       'app.nav.clients',
+      'app.nav.watchList',
+      'app.nav.checkInOverview',
       'app.nav.reactivations',
       'app.nav.signals',
       'app.nav.staff',
+      'app.nav.caseloadBalance',
       'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.devMailbox',
@@ -30,29 +33,37 @@ describe('navItemsFor', () => {
     expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives an admin Start, Inwoners, Heractiveringen, Signalen, Medewerkers, Ketenpartners, Berichten, Wie ben ik, Instellingen and the Dev-mailbox', () => {
+  it('gives an admin Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Wie ben ik, Instellingen, Wachtrijen and the Dev-mailbox', () => {
     expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
-      'app.nav.home',
+      'app.nav.dashboard',
       'app.nav.clients',
+      'app.nav.watchList',
+      'app.nav.checkInOverview',
       'app.nav.reactivations',
       'app.nav.signals',
       'app.nav.staff',
+      'app.nav.caseloadBalance',
       'app.nav.partners',
       'app.nav.notifications',
       'app.nav.whoAmI',
       'app.nav.settings',
+      'queueBoard.nav',
       'app.nav.devMailbox',
     ]);
     expect(navItemsFor('admin', { devMailbox: false })).toEqual([
-      NAV_ITEMS.home,
+      NAV_ITEMS.dashboard,
       NAV_ITEMS.clients,
+      NAV_ITEMS.watchList,
+      NAV_ITEMS.checkInOverview,
       NAV_ITEMS.reactivations,
       NAV_ITEMS.signals,
       NAV_ITEMS.staff,
+      NAV_ITEMS.caseloadBalance,
       NAV_ITEMS.partners,
       NAV_ITEMS.notifications,
       NAV_ITEMS.whoAmI,
       NAV_ITEMS.settings,
+      NAV_ITEMS.queueBoard,
     ]);
   });
 
@@ -62,6 +73,18 @@ describe('navItemsFor', () => {
       expect(NAV_BY_ROLE[role]).not.toContain(NAV_ITEMS.partners);
     },
   );
+
+  it.each(['coordinator', 'caseworker', 'partner'] as const)('hides the queue board from a %s', (role) => {
+    expect(NAV_BY_ROLE[role]).not.toContain(NAV_ITEMS.queueBoard);
+  });
+
+  it('links the queue board as a page of the API, outside the console router', () => {
+    expect(NAV_ITEMS.queueBoard).toEqual({
+      path: '/api/admin/queues',
+      labelKey: 'queueBoard.nav',
+      external: true,
+    });
+  });
 
   it.each(['coordinator', 'caseworker', 'partner'] as const)('hides Instellingen from a %s', (role) => {
     expect(navItemsFor(role, { devMailbox: true })).not.toContain(NAV_ITEMS.settings);

@@ -8,6 +8,7 @@ import {
   type CreateReactivationRequest,
   type Page,
   type ReactivationCreated,
+  type ReactivationListDrillDown,
   type ReactivationListQuery,
   type ReactivationRequest,
   type ReactivationRequestDetail,
@@ -20,7 +21,11 @@ import { firstValueFrom } from 'rxjs';
 export class ReactivationsService {
   private readonly http = inject(HttpClient);
 
-  list(query: ReactivationListQuery): Promise<Page<ReactivationRequest>> {
+  /** `drillDown`: the dashboard's filters (from the URL), sent after the list's own. */
+  list(
+    query: ReactivationListQuery,
+    drillDown: Partial<Record<keyof ReactivationListDrillDown, string>> = {},
+  ): Promise<Page<ReactivationRequest>> {
     let params = new HttpParams();
     if (query.status) params = params.set('status', query.status);
     if (query.urgency) params = params.set('urgency', query.urgency);
@@ -29,6 +34,8 @@ export class ReactivationsService {
     if (query.mine) params = params.set('mine', 'true');
     if (query.watchId) params = params.set('watchId', query.watchId);
     if (query.sort) params = params.set('sort', query.sort);
+    for (const [key, value] of Object.entries(drillDown))
+      if (value !== undefined) params = params.set(key, value);
     if (query.page) params = params.set('page', query.page);
     if (query.pageSize) params = params.set('pageSize', query.pageSize);
     return firstValueFrom(this.http.get<Page<ReactivationRequest>>(REACTIVATIONS_PATH, { params }));

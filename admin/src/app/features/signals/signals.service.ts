@@ -19,6 +19,18 @@ import { firstValueFrom } from 'rxjs';
 export interface SignalListQuery {
   status?: SignalStatus | null;
   category?: SignalCategory | null;
+  /** The dashboard's drill-down filters (checked strings from the URL). */
+  drillDown?: Partial<
+    Record<
+      | 'receivedFrom'
+      | 'receivedTo'
+      | 'partnerOrganisationId'
+      | 'awaitingFeedback'
+      | 'caseworkerId'
+      | 'neighbourhood',
+      string
+    >
+  >;
   page?: number;
   pageSize?: number;
 }
@@ -27,6 +39,9 @@ function listParams(query: SignalListQuery): HttpParams {
   let params = new HttpParams();
   if (query.status) params = params.set('status', query.status);
   if (query.category) params = params.set('category', query.category);
+  for (const [key, value] of Object.entries(query.drillDown ?? {})) {
+    if (value !== undefined) params = params.set(key, value);
+  }
   if (query.page) params = params.set('page', query.page);
   if (query.pageSize) params = params.set('pageSize', query.pageSize);
   return params;

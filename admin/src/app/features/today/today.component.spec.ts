@@ -14,6 +14,7 @@ function aCheckIn(overrides: Partial<CheckIn> = {}): CheckIn {
     watchId: 'w1',
     client: { id: 'c1', name: 'Jan Jansen', reference: 'R-1' },
     caseworker: { id: 'u1', displayName: 'Anna de Vries' },
+    handedOverFrom: null,
     contactMode: 'phone',
     dueDate: TODAY,
     graceEndsOn: '2031-03-13',
@@ -105,6 +106,27 @@ describe('TodayComponent (Vandaag) and the check-in dialog', () => {
     expect(element.querySelector('[data-testid=check-ins] li')?.textContent).toContain('Huisbezoek');
     expect(element.querySelector('[data-testid=check-ins] li time')?.textContent).toContain('7 maart 2031');
     expect(element.querySelector('[data-testid=check-ins] a')?.getAttribute('href')).toBe('/inwoners/c1');
+  });
+
+  it('marks a check-in taken over from an absent colleague', async () => {
+    await render(
+      [
+        aCheckIn({ id: 'mine' }),
+        aCheckIn({
+          id: 'taken',
+          watchId: 'w2',
+          client: { id: 'c2', name: 'Bram', reference: 'R-2' },
+          handedOverFrom: { id: 'u9', displayName: 'Cees Claassen' },
+        }),
+      ],
+      [],
+    );
+    const handedOver = [...element.querySelectorAll('[data-testid=check-ins] li')].map(
+      (li) => li.querySelector('[data-testid=handed-over] dd')?.textContent?.trim() ?? null,
+    );
+    // Sorted by client: Bram's first.
+    expect(rows()).toEqual(['Bram', 'Jan Jansen']);
+    expect(handedOver).toEqual(['Overgenomen van Cees Claassen (afwezig)', null]);
   });
 
   it('shows the empty state when nothing is due', async () => {

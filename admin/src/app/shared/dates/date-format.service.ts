@@ -26,6 +26,15 @@ export class DateFormatService {
       }),
   );
 
+  private readonly dayMonthFormat = computed(
+    () =>
+      new Intl.DateTimeFormat(LOCALE_TAGS[this.language.locale()], {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      }),
+  );
+
   private readonly dateTimeFormat = computed(
     () =>
       new Intl.DateTimeFormat(LOCALE_TAGS[this.language.locale()], {
@@ -47,6 +56,12 @@ export class DateFormatService {
     }
     const date = parseIsoDate(value);
     return date ? this.dateFormat().format(date) : value;
+  }
+
+  /** A calendar date, short, e.g. "3 feb." (chart labels). */
+  dayMonth(value: IsoDate): string {
+    const date = parseIsoDate(value);
+    return date ? this.dayMonthFormat().format(date) : value;
   }
 
   /** An instant in the user's language and the organisation's time zone. */

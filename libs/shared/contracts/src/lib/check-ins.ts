@@ -14,6 +14,11 @@ export interface CheckIn {
   watchId: string;
   client: { id: string; name: string; reference: string };
   caseworker: UserRef;
+  /**
+   * The primary caseworker this check-in was handed over from because she is absent on its due date (it goes back
+   * when the absence is removed); null when not handed over.
+   */
+  handedOverFrom: UserRef | null;
   /** The watch's preferred contact mode: the channel the check-in dialog starts with. */
   contactMode: ContactMode;
   dueDate: IsoDate;

@@ -108,6 +108,8 @@ export interface Dashboard {
   signals: DashboardSignals;
   weeks: DashboardWeek[];
   caseworkers: DashboardCaseworker[];
+  /** Every wijk recorded on the organisation's clients, by name (the choices of the wijk filter). */
+  neighbourhoodOptions: string[];
 }
 
 /** One wijk's figures (`GET /api/dashboard/neighbourhoods`); `neighbourhood` null: clients without a wijk. */
@@ -140,7 +142,11 @@ export const DASHBOARD_EXPORT_PATH = '/api/dashboard/export.csv';
  */
 export interface WatchListDrillDown {
   status?: WatchStatus;
+  /** Watches where she is primary or backup caseworker (with caseworkerRole: only that role). */
   caseworkerId?: string;
+  caseworkerRole?: 'primary' | 'backup';
+  /** True: only watches that have not ended (active, paused, lapsed, reactivated). */
+  open?: boolean;
   neighbourhood?: string;
   /** Watches that lapsed (had a `lapsed` event) between lapsedFrom and lapsedTo. */
   lapsedFrom?: IsoDate;
@@ -176,6 +182,10 @@ export interface SignalListDrillDown {
   partnerOrganisationId?: string;
   /** True: still without any feedback to the partner. */
   awaitingFeedback?: boolean;
+  /** Staff only: signals linked to a watch of this (primary) caseworker. */
+  caseworkerId?: string;
+  /** Staff only: signals about a client of this wijk; '' : no wijk known, or no client matched. */
+  neighbourhood?: string;
 }
 
 /** The console routes the dashboard links to (with the drill-down filters above as query parameters). */
