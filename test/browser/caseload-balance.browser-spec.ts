@@ -79,8 +79,9 @@ describe('Caseloadbalans in the console (Chromium)', () => {
     // Keyboard: space ticks "select all".
     await page.getByRole('checkbox', { name: 'Alles selecteren' }).focus();
     await page.keyboard.press('Space');
+    // Wait for each box to be ticked (the change lands after the key press), rather than sample it at once.
     for (const w of [w1, w2, w3])
-      expect(await page.getByRole('checkbox', { name: `Selecteer ${w.reference}` }).isChecked()).toBe(true);
+      await page.getByRole('checkbox', { name: `Selecteer ${w.reference}`, checked: true }).waitFor();
     await page.getByLabel('Naar begeleider').selectOption({ label: 'Bram Bos' });
     await page.getByRole('radio', { name: 'Hoofdbegeleider' }).check();
     await page.getByLabel('Reden').fill('Anna gaat met verlof');
