@@ -24,6 +24,7 @@ describe('DashboardLinks', () => {
     });
     // A status is a state: no period.
     expect(l.watches('lapsed')).toEqual({ status: 'lapsed' });
+    expect(l.openWatches()).toEqual({ open: 'true' });
   });
 
   it('carries the caseworker and wijk filters along, also "no wijk"', () => {

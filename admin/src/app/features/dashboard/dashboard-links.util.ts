@@ -58,6 +58,12 @@ export class DashboardLinks {
     return compact({ ...filter });
   }
 
+  /** The watches in view (not ended). */
+  openWatches(): LinkParams {
+    const filter: WatchListDrillDown = { ...this.narrow, ...this.primary, open: true };
+    return compact({ ...filter });
+  }
+
   lapses(): LinkParams {
     const filter: WatchListDrillDown = {
       ...this.narrow,
