@@ -1,5 +1,6 @@
 import { REACTIVATION_SOURCES } from '@waakvlam/contracts';
 import { checkInTimelinessSql } from '../check-ins/check-in-timeliness.util';
+import { WITHOUT_INTAKE_SQL, slaBreachedSql } from '../reactivations/reactivation-list-filter.util';
 import type { DashboardPeriod } from './dashboard-period.util';
 
 /** What the figures are narrowed to: the organisation always, a caseworker and a wijk when asked. */
@@ -191,8 +192,8 @@ export function lapseStatement(
 
 /**
  * Reactivation requests opened in the period: per source, the median time to acceptance and to first contact,
- * SLA breaches (the definition of `ReactivationMetricsService`) and those resolved without a new intake; per week,
- * caseworker (the watch's primary) and wijk. Served by reactivation_requests_org_created_idx.
+ * SLA breaches and those resolved without a new intake (the reactivation list's own definitions, so the drill-down
+ * agrees); per week, caseworker (the watch's primary) and wijk. Served by reactivation_requests_org_created_idx.
  */
 export function reactivationStatement(
   filter: DashboardFilter,
@@ -205,6 +206,7 @@ export function reactivationStatement(
   const at = s.param(now, 'timestamptz');
   inPeriod(s, 'r', 'created_at', filter, period);
   narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
+  const clients = needsClients(filter, dims);
   const perSource = REACTIVATION_SOURCES.map(
     (source) => `count(*) FILTER (WHERE '${source}' = ANY(sources))::int AS source_${source}`,
   ).join(',\n            ');
@@ -215,15 +217,12 @@ export function reactivationStatement(
             percentile_cont(0.5) WITHIN GROUP (ORDER BY to_accepted) AS median_accepted,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY to_contacted) AS median_contacted,
             count(*) FILTER (WHERE breached)::int AS sla_breached,
-            count(*) FILTER (WHERE resolution IN ('back_to_watch', 'support_resumed'))::int AS without_intake`,
-    `r.sources, r.resolution,
-                       extract(epoch FROM r.accepted_at - r.created_at) AS to_accepted,
-                       extract(epoch FROM r.contacted_at - r.created_at) AS to_contacted,
-                       (r.contacted_at > r.sla_due_at OR (r.contacted_at IS NULL
-                         AND r.status IN ('open', 'accepted') AND r.sla_due_at < ${at})) AS breached,
-                       ${localWeek('r.created_at', tz)} AS week, w.primary_caseworker_id AS caseworker,
-                       c.neighbourhood`,
-    'reactivation_requests r JOIN watches w ON w.id = r.watch_id JOIN clients c ON c.id = r.client_id',
+            count(*) FILTER (WHERE without_intake)::int AS without_intake`,
+    `r.sources, extract(epoch FROM r.accepted_at - r.created_at) AS to_accepted,
+     extract(epoch FROM r.contacted_at - r.created_at) AS to_contacted,
+     ${slaBreachedSql(at)} AS breached, ${WITHOUT_INTAKE_SQL} AS without_intake,
+     ${localWeek('r.created_at', tz)} AS week, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
+    `reactivation_requests r JOIN watches w ON w.id = r.watch_id${clients ? ' JOIN clients c ON c.id = r.client_id' : ''}`,
   );
 }
 

@@ -25,7 +25,7 @@ export const slaBreachedSql = (now: string): string =>
     OR (r.contacted_at IS NULL AND r.status IN ('open', 'accepted') AND r.sla_due_at < ${now}::timestamptz))`;
 
 /** Support restarted without a new intake. */
-const WITHOUT_INTAKE = `r.resolution IN ('back_to_watch', 'support_resumed')`;
+export const WITHOUT_INTAKE_SQL = `r.resolution IN ('back_to_watch', 'support_resumed')`;
 
 /**
  * The reactivation list's WHERE on `reactivation_requests r` joined with `watches w` and `clients c`
@@ -63,7 +63,7 @@ export function reactivationListWhere(
     where.and(query.slaBreached ? breached : `NOT ${breached}`);
   }
   if (query.withoutIntake !== undefined) {
-    where.and(query.withoutIntake ? WITHOUT_INTAKE : `r.resolution IS NULL OR NOT ${WITHOUT_INTAKE}`);
+    where.and(query.withoutIntake ? WITHOUT_INTAKE_SQL : `r.resolution IS NULL OR NOT ${WITHOUT_INTAKE_SQL}`);
   }
   where.andIf(query.caseworkerId, (p) => `w.primary_caseworker_id = ${p}`);
   if (query.neighbourhood !== undefined) {
