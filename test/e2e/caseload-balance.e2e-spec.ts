@@ -9,14 +9,14 @@ import { WorkingCalendar } from '@waakvlam/schedule';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { calendarWeek } from '../../api/src/modules/caseload/caseload-week.util';
 import { addDays } from '../../api/src/modules/check-ins/check-in-views.util';
-import {
-  createCaseloadTeam,
-  createClientWatch,
-  createNamedCaseworker,
-  createReactivationRequest,
-} from '../support/caseload-factories';
+import { createCaseloadTeam, createClientWatch, createNamedCaseworker } from '../support/caseload-factories';
 import { createCheckIn, createPartnerUser, createTeam, createUser } from '../support/factories';
-import { createAbsence, setCapacity } from '../support/reactivation-factories';
+import {
+  createAbsence,
+  createReactivationRequest,
+  reactivationAtStep,
+  setCapacity,
+} from '../support/reactivation-factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const calendar = new WorkingCalendar({ timeZone: 'Europe/Amsterdam' });
@@ -56,10 +56,19 @@ describe('GET /api/caseload-balance', () => {
     await createCheckIn(db, org, ended.watchId, anna.id, { dueDate: today, status: 'cancelled' });
     await createCheckIn(db, org, w5.watchId, bram.id, { dueDate: week.startsOn }); // Monday: this week
 
-    await createReactivationRequest(db, org, w1.watchId, anna.id, 'open');
-    await createReactivationRequest(db, org, w2.watchId, anna.id, 'accepted');
-    await createReactivationRequest(db, org, w3.watchId, anna.id, 'resolved');
-    await createReactivationRequest(db, org, w5.watchId, bram.id, 'contacted');
+    const requests = [
+      [w1, anna, 'open'],
+      [w2, anna, 'accepted'],
+      [w3, anna, 'resolved'],
+      [w5, bram, 'contacted'],
+    ] as const;
+    for (const [watch, assignee, step] of requests)
+      await createReactivationRequest(
+        db,
+        org,
+        { id: watch.watchId, clientId: watch.clientId, assigneeId: assignee.id },
+        reactivationAtStep(step),
+      );
     await setCapacity(db, anna.id, 3);
 
     await createAbsence(db, org, anna.id, addDays(today, -1), addDays(today, 5), by);

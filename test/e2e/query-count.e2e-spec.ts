@@ -14,7 +14,6 @@ import {
   createDoneCheckIn,
   createMissedCheckIn,
   createPartnerSignal,
-  createReactivationRequest,
   createWatchEvent,
 } from '../support/dashboard-factories';
 import {
@@ -26,6 +25,7 @@ import {
   createUser,
   createWatch,
 } from '../support/factories';
+import { createReactivationRequest } from '../support/reactivation-factories';
 import type { HttpClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 

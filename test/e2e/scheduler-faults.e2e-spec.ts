@@ -153,7 +153,12 @@ describe('the scheduling engine under faults', () => {
 
     const first = startWorker();
     try {
-      await waitUntil(async () => (await missed()) >= 20, 90_000, 'the first worker to be mid-batch');
+      await waitUntil(async () => (await missed()) >= 20, 90_000, 'the first worker to be mid-batch').catch(
+        (error: unknown) => {
+          // What the worker said, for a run where it never got going.
+          throw new Error(`${String(error)}; the worker's output:\n${first.output()}`);
+        },
+      );
       first.child.kill('SIGKILL');
       await first.exit;
     } finally {

@@ -54,6 +54,8 @@ describe('migrations', () => {
       expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
       expect(await tables(probe)).toEqual([
         'audit_events',
+        'check_in_tallies',
+        'check_in_tally_changes',
         'check_in_tokens',
         'check_ins',
         'client_partner_consents',

@@ -25,7 +25,7 @@ export async function createCaseloadTeam(db: DataSource) {
   return { ...team, org, anna, bram, cees };
 }
 
-/** A new client with a watch of the given caseworkers; returns the watch id and the client's reference. */
+/** A new client with a watch of the given caseworkers; returns the watch's and the client's id and the client's reference. */
 export async function createClientWatch(
   db: DataSource,
   organisationId: string,
@@ -36,37 +36,13 @@ export async function createClientWatch(
     status?: 'active' | 'paused' | 'lapsed' | 'reactivated' | 'ended';
     reference?: string;
   } = {},
-): Promise<{ watchId: string; reference: string }> {
+): Promise<{ watchId: string; clientId: string; reference: string }> {
   const client = await createClient(db, organisationId, recordedBy, { reference: options.reference });
   const watch = await createWatch(db, organisationId, client.id, primaryId, {
     backupCaseworkerId: options.backupId ?? null,
     status: options.status,
   });
-  return { watchId: watch.id, reference: client.reference };
-}
-
-/** A reactivation request of a watch, straight into the database, in one of its states. */
-export async function createReactivationRequest(
-  db: DataSource,
-  organisationId: string,
-  watchId: string,
-  assigneeId: string | null,
-  status: 'open' | 'accepted' | 'contacted' | 'resolved' | 'cancelled',
-): Promise<{ id: string }> {
-  const [row]: Array<{ id: string }> = await db.query(
-    `INSERT INTO reactivation_requests (organisation_id, watch_id, client_id, status, resolution, urgency,
-       assignee_id, sources, sla_due_at, accepted_at, contacted_at, resolved_at, cancelled_at)
-     SELECT w.organisation_id, w.id, w.client_id, $3, CASE WHEN $3 = 'resolved' THEN 'back_to_watch' END, 'normal',
-       $4, ARRAY['coordinator'], now() + interval '1 day',
-       CASE WHEN $3 IN ('accepted', 'contacted', 'resolved') THEN now() END,
-       CASE WHEN $3 IN ('contacted', 'resolved') THEN now() END,
-       CASE WHEN $3 = 'resolved' THEN now() END,
-       CASE WHEN $3 = 'cancelled' THEN now() END
-     FROM watches w WHERE w.organisation_id = $1 AND w.id = $2
-     RETURNING id`,
-    [organisationId, watchId, status, assigneeId],
-  );
-  return row;
+  return { watchId: watch.id, clientId: client.id, reference: client.reference };
 }
 
 /** A watch's planned check-in: who has it and whom it was handed over from. */

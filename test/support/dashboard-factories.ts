@@ -1,4 +1,4 @@
-import type { CheckInOutcome, ReactivationSource, SignalCategory } from '@waakvlam/contracts';
+import type { CheckInOutcome, SignalCategory } from '@waakvlam/contracts';
 import type { DataSource } from 'typeorm';
 import {
   type TestUser,
@@ -9,6 +9,7 @@ import {
   createUser,
   createWatch,
 } from './factories';
+import { createReactivationRequest, hoursAfter } from './reactivation-factories';
 
 /** A check-in of a watch that was recorded at `completedAt` (an instant), with the outcome. */
 export async function createDoneCheckIn(
@@ -53,55 +54,6 @@ export async function createWatchEvent(
   ]);
 }
 
-const HOUR_MS = 3_600_000;
-const later = (at: Date, hours: number | undefined): Date | null =>
-  hours === undefined ? null : new Date(at.getTime() + hours * HOUR_MS);
-
-/**
- * A reactivation request of a watch with its whole history given as hours after `createdAt`: accepted, first
- * contact, the SLA deadline, and how it ended (resolved with a resolution, or still at its step).
- */
-export async function createReactivationRequest(
-  db: DataSource,
-  organisationId: string,
-  watch: { id: string; clientId: string; assigneeId: string },
-  options: {
-    createdAt: Date;
-    sources: ReactivationSource[];
-    slaHours: number;
-    acceptedAfterHours?: number;
-    contactedAfterHours?: number;
-    resolution?: 'back_to_watch' | 'support_resumed' | 'referred' | 'closed';
-  },
-): Promise<{ id: string }> {
-  const accepted = later(options.createdAt, options.acceptedAfterHours);
-  const contacted = later(options.createdAt, options.contactedAfterHours);
-  const resolved = options.resolution ? (contacted ?? accepted ?? options.createdAt) : null;
-  const status = resolved ? 'resolved' : contacted ? 'contacted' : accepted ? 'accepted' : 'open';
-  const [row]: Array<{ id: string }> = await db.query(
-    `INSERT INTO reactivation_requests (organisation_id, watch_id, client_id, status, resolution, urgency,
-       assignee_id, sources, created_at, accepted_at, accepted_by, contacted_at, resolved_at, sla_due_at)
-     VALUES ($1, $2, $3, $4, $5, 'normal', $6, $7::text[], $8, $9, CASE WHEN $9::timestamptz IS NULL THEN NULL
-       ELSE $6::uuid END, $10, $11, $12)
-     RETURNING id`,
-    [
-      organisationId,
-      watch.id,
-      watch.clientId,
-      status,
-      options.resolution ?? null,
-      watch.assigneeId,
-      options.sources,
-      options.createdAt,
-      accepted,
-      contacted,
-      resolved,
-      later(options.createdAt, options.slaHours),
-    ],
-  );
-  return row;
-}
-
 /** A received signal, about a client (matched) when `clientId` is given, else about an address. */
 export async function createPartnerSignal(
   db: DataSource,
@@ -120,7 +72,7 @@ export async function createPartnerSignal(
       options.clientId ?? null,
       options.category,
       options.receivedAt,
-      later(options.receivedAt, options.feedbackAfterHours),
+      hoursAfter(options.receivedAt, options.feedbackAfterHours),
     ],
   );
   return row;

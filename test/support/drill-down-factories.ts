@@ -3,7 +3,6 @@ import {
   createDoneCheckIn,
   createMissedCheckIn,
   createPartnerSignal,
-  createReactivationRequest,
   createWatchEvent,
 } from './dashboard-factories';
 import {
@@ -15,6 +14,7 @@ import {
   createUser,
   createWatch,
 } from './factories';
+import { createReactivationRequest } from './reactivation-factories';
 
 export interface DrillDownScenario {
   organisationId: string;

@@ -1,3 +1,4 @@
+import type { ReactivationSource } from '@waakvlam/contracts';
 import type { DataSource } from 'typeorm';
 import {
   type TestOrganisation,
@@ -7,6 +8,71 @@ import {
   createUser,
   createWatch,
 } from './factories';
+
+const HOUR_MS = 3_600_000;
+/** `hours` after `at`; null when there are none (a step not reached). */
+export const hoursAfter = (at: Date, hours: number | undefined): Date | null =>
+  hours === undefined ? null : new Date(at.getTime() + hours * HOUR_MS);
+
+/**
+ * A reactivation request of a watch with its whole history given as hours after `createdAt`: accepted, first
+ * contact, the SLA deadline, and how it ended (resolved with a resolution, or still at its step).
+ */
+export async function createReactivationRequest(
+  db: DataSource,
+  organisationId: string,
+  watch: { id: string; clientId: string; assigneeId: string },
+  options: {
+    createdAt: Date;
+    sources: ReactivationSource[];
+    slaHours: number;
+    acceptedAfterHours?: number;
+    contactedAfterHours?: number;
+    resolution?: 'back_to_watch' | 'support_resumed' | 'referred' | 'closed';
+  },
+): Promise<{ id: string }> {
+  const accepted = hoursAfter(options.createdAt, options.acceptedAfterHours);
+  const contacted = hoursAfter(options.createdAt, options.contactedAfterHours);
+  const resolved = options.resolution ? (contacted ?? accepted ?? options.createdAt) : null;
+  const status = resolved ? 'resolved' : contacted ? 'contacted' : accepted ? 'accepted' : 'open';
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO reactivation_requests (organisation_id, watch_id, client_id, status, resolution, urgency,
+       assignee_id, sources, created_at, accepted_at, accepted_by, contacted_at, resolved_at, sla_due_at)
+     VALUES ($1, $2, $3, $4, $5, 'normal', $6, $7::text[], $8, $9, CASE WHEN $9::timestamptz IS NULL THEN NULL
+       ELSE $6::uuid END, $10, $11, $12)
+     RETURNING id`,
+    [
+      organisationId,
+      watch.id,
+      watch.clientId,
+      status,
+      options.resolution ?? null,
+      watch.assigneeId,
+      options.sources,
+      options.createdAt,
+      accepted,
+      contacted,
+      resolved,
+      hoursAfter(options.createdAt, options.slaHours),
+    ],
+  );
+  return row;
+}
+
+/** The timeline of a request that stands at `step` now (each step reached at its creation). */
+export function reactivationAtStep(
+  step: 'open' | 'accepted' | 'contacted' | 'resolved',
+): Parameters<typeof createReactivationRequest>[3] {
+  const reached = ['open', 'accepted', 'contacted', 'resolved'].indexOf(step);
+  return {
+    createdAt: new Date(),
+    sources: ['coordinator'],
+    slaHours: 24,
+    acceptedAfterHours: reached >= 1 ? 0 : undefined,
+    contactedAfterHours: reached >= 2 ? 0 : undefined,
+    resolution: reached >= 3 ? 'back_to_watch' : undefined,
+  };
+}
 
 /** An organisation with a coordinator, a primary and a backup caseworker, and one client with an active watch. */
 export interface ReactivationScenario {

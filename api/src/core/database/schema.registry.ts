@@ -18,6 +18,7 @@ import { AddCheckInHandover1795460000000 } from './migrations/1795460000000-AddC
 import { CreateAuditEvents1795470000000 } from './migrations/1795470000000-CreateAuditEvents';
 import { AddCheckInOverviewIndex1795475000000 } from './migrations/1795475000000-AddCheckInOverviewIndex';
 import { AddDashboardIndexes1795480000000 } from './migrations/1795480000000-AddDashboardIndexes';
+import { CreateCheckInTallies1795490000000 } from './migrations/1795490000000-CreateCheckInTallies';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateAuditEvents1795470000000,
   AddCheckInOverviewIndex1795475000000,
   AddDashboardIndexes1795480000000,
+  CreateCheckInTallies1795490000000,
 ];

@@ -28,6 +28,7 @@ export const JobName = {
   ReactivationSlaBreach: 'reactivation-sla-breach',
   IdempotencyKeyPurge: 'idempotency-key-purge',
   SignalFeedbackDue: 'signal-feedback-due',
+  CheckInTallyCompact: 'check-in-tally-compact',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -57,6 +58,7 @@ export interface JobPayloads {
   [JobName.ReactivationSlaBreach]: TimerJobPayload;
   [JobName.IdempotencyKeyPurge]: Record<string, never>;
   [JobName.SignalFeedbackDue]: TimerJobPayload;
+  [JobName.CheckInTallyCompact]: Record<string, never>;
 }
 
 /** The queue each job runs on. */
@@ -76,6 +78,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ReactivationSlaBreach]: QueueName.Timers,
   [JobName.IdempotencyKeyPurge]: QueueName.Housekeeping,
   [JobName.SignalFeedbackDue]: QueueName.Timers,
+  [JobName.CheckInTallyCompact]: QueueName.Housekeeping,
 };
 
 /** Timer kinds as stored in `timers.kind`, and the job that acts on each. */
@@ -106,6 +109,7 @@ export function jobSchedules(intervals: { plannerMs: number; lapseScanMs: number
     { id: 'timer-purge', job: JobName.TimerPurge, everyMs: 60 * 60_000 },
     { id: 'lapse-scan', job: JobName.LapseScan, everyMs: intervals.lapseScanMs },
     { id: 'idempotency-key-purge', job: JobName.IdempotencyKeyPurge, everyMs: 60 * 60_000 },
+    { id: 'check-in-tally-compact', job: JobName.CheckInTallyCompact, everyMs: 5 * 60_000 },
   ];
 }
 

@@ -1,6 +1,6 @@
-import { REACTIVATION_SOURCES } from '@waakvlam/contracts';
-import { checkInTimelinessSql } from '../check-ins/check-in-timeliness.util';
+import { CHECK_IN_TIMELINESS, REACTIVATION_SOURCES } from '@waakvlam/contracts';
 import { WITHOUT_INTAKE_SQL, slaBreachedSql } from '../reactivations/reactivation-list-filter.util';
+import { SqlWhere, dayRangeConditions, neighbourhoodCondition } from '../../core/database/sql-where.util';
 import type { DashboardPeriod } from './dashboard-period.util';
 
 /** What the figures are narrowed to: the organisation always, a caseworker and a wijk when asked. */
@@ -28,17 +28,6 @@ export interface GroupedRow {
   key: string | null;
 }
 
-/** Collects positional parameters and the WHERE conditions of one statement. */
-class Statement {
-  readonly params: unknown[] = [];
-  readonly where: string[] = [];
-
-  param(value: unknown, cast: string): string {
-    this.params.push(value);
-    return `$${this.params.length}::${cast}`;
-  }
-}
-
 /**
  * The SELECT list for the requested groupings (`dim` and `key`, from `grouping()`) and the GROUP BY clause: the
  * total and one set per dimension, each also grouped by the `always` columns. The dimensions are plain columns of
@@ -57,24 +46,19 @@ function grouping(
   };
 }
 
-/**
- * The statement: the grouped aggregates over a subquery of the rows, its dimensions as plain columns. With
- * `rowsGroupBy` the subquery already counts its rows per combination of dimensions (`n`), so the grouping sets
- * add up a few thousand counts instead of every row.
- */
+/** The grouped aggregates over a subquery of the rows (`from`, narrowed by `where`), its dimensions as plain columns. */
 function grouped(
-  s: Statement,
+  where: SqlWhere,
   g: { select: string; groupBy: string },
   aggregates: string,
   rows: string,
   from: string,
-  rowsGroupBy = '',
 ): DashboardStatement {
   return {
     sql: `SELECT ${g.select}, ${aggregates}
-          FROM (SELECT ${rows} FROM ${from} WHERE ${s.where.join(' AND ')} ${rowsGroupBy}) x
+          FROM (SELECT ${rows} FROM ${from} WHERE ${where.sql}) x
           ${g.groupBy}`,
-    params: s.params,
+    params: where.params,
   };
 }
 
@@ -88,47 +72,53 @@ const hoodColumn = (clients: boolean): string => (clients ? ', c.neighbourhood' 
 /** The Monday of a date's ISO week: plain date arithmetic, cheaper than date_trunc on a timestamp. */
 const mondayOf = (date: string): string => `(${date} - (extract(isodow FROM ${date})::int - 1))`;
 
-/** Rows of the organisation whose instant `column` lies in the period [start, end). */
-function inPeriod(
-  s: Statement,
+/** The Monday of the local week of an instant. */
+const localWeek = (instant: string, tz: string): string => mondayOf(`(${instant} AT TIME ZONE ${tz})::date`);
+
+/**
+ * A statement's conditions: the organisation (`${alias}.organisation_id`), the instant `${alias}.${column}` on a day
+ * of the period (the lists' own day range, `dayRangeConditions`) and the caseworker and wijk filters.
+ */
+function periodWhere(
   alias: string,
   column: string,
   filter: DashboardFilter,
   period: DashboardPeriod,
-): void {
-  s.where.push(
-    `${alias}.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
-    `${alias}.${column} >= ${s.param(period.start, 'timestamptz')}`,
-    `${alias}.${column} < ${s.param(period.end, 'timestamptz')}`,
-  );
+  columns: { caseworker: string; neighbourhood: string },
+): { where: SqlWhere; tz: string } {
+  const where = new SqlWhere();
+  const tz = `${where.param(period.timeZone)}::text`;
+  where.and(`${alias}.organisation_id = ${where.param(filter.organisationId)}::uuid`);
+  for (const condition of dayRangeConditions(where, `${alias}.${column}`, tz, period.from, period.to))
+    where.and(condition);
+  narrow(where, filter, columns);
+  return { where, tz };
 }
 
 function narrow(
-  s: Statement,
+  where: SqlWhere,
   filter: DashboardFilter,
-  caseworkerColumn: string,
-  neighbourhoodColumn: string,
+  columns: { caseworker: string; neighbourhood: string },
 ): void {
-  if (filter.caseworkerId !== null)
-    s.where.push(`${caseworkerColumn} = ${s.param(filter.caseworkerId, 'uuid')}`);
-  if (filter.neighbourhood === '') s.where.push(`${neighbourhoodColumn} IS NULL`);
-  else if (filter.neighbourhood !== null)
-    s.where.push(`${neighbourhoodColumn} = ${s.param(filter.neighbourhood, 'text')}`);
+  where.andIf(filter.caseworkerId, (p) => `${columns.caseworker} = ${p}::uuid`);
+  if (filter.neighbourhood !== null)
+    where.and(neighbourhoodCondition(where, columns.neighbourhood, filter.neighbourhood));
 }
 
-const localWeek = (instant: string, tz: string): string => mondayOf(`(${instant} AT TIME ZONE ${tz})::date`);
+/** The caseworker of a watch-based figure (the watch's primary) and the wijk of its client. */
+const WATCH_COLUMNS = { caseworker: 'w.primary_caseworker_id', neighbourhood: 'c.neighbourhood' };
 
 /** Watches by status now, per caseworker (primary) and per wijk. One scan of the organisation's watches. */
 export function watchStatusStatement(
   filter: DashboardFilter,
   dims: readonly ('caseworker' | 'neighbourhood')[],
 ): DashboardStatement {
-  const s = new Statement();
-  s.where.push(`w.organisation_id = ${s.param(filter.organisationId, 'uuid')}`);
-  narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
+  const where = new SqlWhere();
+  where.and(`w.organisation_id = ${where.param(filter.organisationId)}::uuid`);
+  narrow(where, filter, WATCH_COLUMNS);
   const clients = needsClients(filter, dims);
   return grouped(
-    s,
+    where,
     grouping(dims, ['status']),
     'status, count(*)::int AS n',
     `w.status, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
@@ -138,34 +128,28 @@ export function watchStatusStatement(
 
 /**
  * Check-ins due in the period by how they turned out (`checkInTimelinessSql`, the definition the check-in
- * overview filters on), per week of the due date, per caseworker (of the check-in) and per wijk.
- * Served by check_ins_org_due_idx.
+ * overview filters on), per week of the due date, per caseworker (of the check-in) and per wijk. Reads the
+ * check-in tallies (kept by triggers on check_ins, see CreateCheckInTallies): their folded counts plus the changes
+ * not folded yet, a few thousand rows instead of every check-in.
  */
 export function checkInStatement(
   filter: DashboardFilter,
   period: DashboardPeriod,
   dims: readonly ('week' | 'caseworker' | 'neighbourhood')[],
 ): DashboardStatement {
-  const s = new Statement();
-  const tz = s.param(period.timeZone, 'text');
-  s.where.push(
-    `ci.organisation_id = ${s.param(filter.organisationId, 'uuid')}`,
-    `ci.due_date BETWEEN ${s.param(period.from, 'date')} AND ${s.param(period.to, 'date')}`,
-    `ci.status <> 'cancelled'`,
-  );
-  narrow(s, filter, 'ci.caseworker_id', 'c.neighbourhood');
-  const clients = needsClients(filter, dims);
-  const count = (t: string): string => `coalesce(sum(n) FILTER (WHERE t = '${t}'), 0)::int AS ${t}`;
+  const where = new SqlWhere();
+  where.and(`t.organisation_id = ${where.param(filter.organisationId)}::uuid`);
+  where.and(`t.due_date BETWEEN ${where.param(period.from)}::date AND ${where.param(period.to)}::date`);
+  narrow(where, filter, { caseworker: 't.caseworker_id', neighbourhood: 't.neighbourhood' });
+  const count = (t: string): string => `coalesce(sum(n) FILTER (WHERE timeliness = '${t}'), 0)::int AS ${t}`;
   return grouped(
-    s,
+    where,
     grouping(dims),
-    ['on_time', 'late', 'missed', 'open'].map(count).join(', '),
-    `${checkInTimelinessSql('ci', tz)} AS t, ${mondayOf('ci.due_date')} AS week,
-     ci.caseworker_id AS caseworker${hoodColumn(clients)}, count(*) AS n`,
-    clients
-      ? 'check_ins ci JOIN watches w ON w.id = ci.watch_id JOIN clients c ON c.id = w.client_id'
-      : 'check_ins ci',
-    `GROUP BY 1, 2, 3${clients ? ', 4' : ''}`,
+    CHECK_IN_TIMELINESS.map(count).join(', '),
+    `t.timeliness, ${mondayOf('t.due_date')} AS week, t.caseworker_id AS caseworker, t.neighbourhood, t.n`,
+    `(SELECT organisation_id, due_date, caseworker_id, neighbourhood, timeliness, n FROM check_in_tallies
+      UNION ALL
+      SELECT organisation_id, due_date, caseworker_id, neighbourhood, timeliness, n FROM check_in_tally_changes) t`,
   );
 }
 
@@ -175,14 +159,11 @@ export function lapseStatement(
   period: DashboardPeriod,
   dims: readonly ('week' | 'caseworker' | 'neighbourhood')[],
 ): DashboardStatement {
-  const s = new Statement();
-  const tz = s.param(period.timeZone, 'text');
-  inPeriod(s, 'e', 'at', filter, period);
-  s.where.push(`e.type = 'lapsed'`);
-  narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
+  const { where, tz } = periodWhere('e', 'at', filter, period, WATCH_COLUMNS);
+  where.and(`e.type = 'lapsed'`);
   const clients = needsClients(filter, dims);
   return grouped(
-    s,
+    where,
     grouping(dims),
     'count(*)::int AS n',
     `${localWeek('e.at', tz)} AS week, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
@@ -201,17 +182,14 @@ export function reactivationStatement(
   now: Date,
   dims: readonly ('week' | 'caseworker' | 'neighbourhood')[],
 ): DashboardStatement {
-  const s = new Statement();
-  const tz = s.param(period.timeZone, 'text');
-  const at = s.param(now, 'timestamptz');
-  inPeriod(s, 'r', 'created_at', filter, period);
-  narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
+  const { where, tz } = periodWhere('r', 'created_at', filter, period, WATCH_COLUMNS);
+  const at = `${where.param(now)}::timestamptz`;
   const clients = needsClients(filter, dims);
   const perSource = REACTIVATION_SOURCES.map(
     (source) => `count(*) FILTER (WHERE '${source}' = ANY(sources))::int AS source_${source}`,
   ).join(',\n            ');
   return grouped(
-    s,
+    where,
     grouping(dims),
     `count(*)::int AS n, ${perSource},
             percentile_cont(0.5) WITHIN GROUP (ORDER BY to_accepted) AS median_accepted,
@@ -222,7 +200,7 @@ export function reactivationStatement(
      extract(epoch FROM r.contacted_at - r.created_at) AS to_contacted,
      ${slaBreachedSql(at)} AS breached, ${WITHOUT_INTAKE_SQL} AS without_intake,
      ${localWeek('r.created_at', tz)} AS week, w.primary_caseworker_id AS caseworker${hoodColumn(clients)}`,
-    `reactivation_requests r JOIN watches w ON w.id = r.watch_id${clients ? ' JOIN clients c ON c.id = r.client_id' : ''}`,
+    `reactivation_requests r JOIN watches w ON w.id = r.watch_id${clients ? ' JOIN clients c ON c.id = w.client_id' : ''}`,
   );
 }
 
@@ -236,19 +214,17 @@ export function signalStatement(
   period: DashboardPeriod,
   dims: readonly ('week' | 'partner' | 'category' | 'neighbourhood')[],
 ): DashboardStatement {
-  const s = new Statement();
-  const tz = s.param(period.timeZone, 'text');
-  inPeriod(s, 's', 'received_at', filter, period);
-  narrow(s, filter, 'w.primary_caseworker_id', 'c.neighbourhood');
+  const { where, tz } = periodWhere('s', 'received_at', filter, period, WATCH_COLUMNS);
+  const clients = needsClients(filter, dims);
+  const watches = filter.caseworkerId !== null;
   return grouped(
-    s,
+    where,
     grouping(dims),
     `count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY to_feedback) AS median_feedback,
             count(*) FILTER (WHERE to_feedback IS NULL)::int AS awaiting`,
     `extract(epoch FROM s.first_feedback_at - s.received_at) AS to_feedback,
-                       ${localWeek('s.received_at', tz)} AS week, s.partner_organisation_id AS partner,
-                       s.category, c.neighbourhood`,
-    'signals s LEFT JOIN watches w ON w.id = s.watch_id LEFT JOIN clients c ON c.id = s.client_id',
+     ${localWeek('s.received_at', tz)} AS week, s.partner_organisation_id AS partner, s.category${hoodColumn(clients)}`,
+    `signals s${watches ? ' LEFT JOIN watches w ON w.id = s.watch_id' : ''}${clients ? ' LEFT JOIN clients c ON c.id = s.client_id' : ''}`,
   );
 }
 
