@@ -18,6 +18,16 @@ async function ensureLocalDatabase() {
       await client.query('CREATE DATABASE waakvlam');
       console.log('Created the local database "waakvlam".');
     }
+    // The application connects as "waakvlam", a member of waakvlam_app (row-level security applies to it); the
+    // tables belong to "postgres", which runs the migrations (the defaults of DATABASE_URL and DATABASE_MIGRATION_URL).
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'waakvlam_app') THEN
+        CREATE ROLE waakvlam_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'waakvlam') THEN
+        CREATE ROLE waakvlam LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE waakvlam_app;
+      END IF;
+    END $$`);
   } catch (error) {
     console.error(
       `Cannot reach PostgreSQL at 127.0.0.1:5432 (${error.message}). Start it, or set DATABASE_URL (see .env.example).`,

@@ -16,7 +16,9 @@ import { CaseloadModule } from './modules/caseload/caseload.module';
 import { CheckInsModule } from './modules/check-ins/check-ins.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { AuditLogModule } from './modules/audit/audit-log.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReactivationsModule } from './modules/reactivations/reactivations.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
@@ -60,7 +62,9 @@ export class AppModule {
         SignalsModule,
         CaseloadModule,
         DashboardModule,
+        AuditLogModule,
         DemoModule,
+        PrivacyModule,
         // HTTP only: /metrics and Bull Board (a worker-only process serves no HTTP).
         ...(config.hasRole('api') ? [MetricsModule, QueueBoardModule] : []),
         ...(config.hasRole('worker') ? [WorkerModule] : []),

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppConfig } from '../../api/src/core/config/app.config';
 import { createHttpApp } from '../../api/src/core/http/http-app.factory';
+import { TenantContext } from '../../api/src/core/database/tenant-context';
 import { CheckInTallies } from '../../api/src/modules/dashboard/check-in-tallies.service';
 import { HttpClient } from '../../test/support/http-client';
 import { describeLatency } from '../reactivation/latency-summary';
@@ -98,7 +99,7 @@ class ApiBench {
     // What the workers' check-in-tally-compact job does every 5 minutes: the seed's check-ins folded into tallies.
     const tallies = this.app?.get(CheckInTallies);
     if (!tallies) throw new Error('The application did not start');
-    const folded = await tallies.compact();
+    const folded = await TenantContext.asSystem('bench', () => tallies.compact());
     await this.db.query('VACUUM ANALYZE check_in_tallies, check_in_tally_changes');
     log(`Folded ${int(folded)} check-in tally changes`);
     const signIn = async (email: string) => {
@@ -183,7 +184,9 @@ class ApiBench {
     const config = AppConfig.fromEnv({
       NODE_ENV: 'production',
       WAAKVLAM_ROLES: 'api',
-      DATABASE_URL: this.db.url,
+      // As in production: the application's role, under row-level security.
+      DATABASE_URL: this.db.appUrl,
+      DATABASE_MIGRATION_URL: this.db.url,
       MIGRATE_ON_START: 'false',
       REDIS_URL: this.o.redisUrl,
       REDIS_PREFIX: this.o.redisPrefix,

@@ -260,7 +260,9 @@ class ReactivationBench {
     // everything else at its defaults (pools, concurrency, planner, log level info).
     const env: Record<string, string> = {
       NODE_ENV: 'production',
-      DATABASE_URL: this.db.url,
+      // As in production: the application's role, under row-level security.
+      DATABASE_URL: this.db.appUrl,
+      DATABASE_MIGRATION_URL: this.db.url,
       MIGRATE_ON_START: 'false',
       REDIS_URL: o.redisUrl,
       REDIS_PREFIX: o.redisPrefix,

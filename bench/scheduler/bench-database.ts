@@ -1,5 +1,6 @@
 import { Client, Pool } from 'pg';
-import { createDataSource } from '../../api/src/core/database/data-source.factory';
+import { ensureApplicationLoginRole } from '../../api/src/core/database/application-role.util';
+import { createMigrationDataSource } from '../../api/src/core/database/data-source.factory';
 import { runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
 
 /** Watches per organisation, and caseworkers per organisation (one per 50 watches). */
@@ -62,9 +63,15 @@ SELECT c.organisation_id, 'check_in_pre_notice', c.id,
 FROM c JOIN w ON w.id = c.watch_id
 ON CONFLICT (subject_id, kind) WHERE state IN ('pending', 'claimed') DO NOTHING`;
 
+/** The login role the application connects as in a bench (a member of waakvlam_app; trust auth on loopback). */
+export const BENCH_APP_ROLE = 'waakvlam';
+
 /** The bench's own database: created, migrated with the project's migrations, seeded and dropped by the bench. */
 export class BenchDatabase {
+  /** As the owner (the admin URL's user): migrations and seeding. */
   readonly url: string;
+  /** As the application connects: its own login role, under row-level security. */
+  readonly appUrl: string;
   pool!: Pool;
   /** Seeding skips foreign-key checks only as a superuser (session_replication_role). */
   private superuser = false;
@@ -77,6 +84,9 @@ export class BenchDatabase {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     this.url = url.toString();
+    url.username = BENCH_APP_ROLE;
+    url.password = '';
+    this.appUrl = url.toString();
   }
 
   /** Drops and creates the database, runs every migration, and adds the bench's effect table. */
@@ -85,14 +95,15 @@ export class BenchDatabase {
       await admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${this.name}`);
     });
-    const dataSource = createDataSource(
-      { databaseUrl: this.url, databasePoolSize: 2 },
+    const dataSource = createMigrationDataSource(
+      { databaseMigrationUrl: this.url },
       'waakvlam-bench-migrate',
     );
     await dataSource.initialize();
     let migrations: string[];
     try {
       migrations = await runPendingMigrations(dataSource);
+      await ensureApplicationLoginRole(dataSource, BENCH_APP_ROLE);
     } finally {
       await dataSource.destroy();
     }

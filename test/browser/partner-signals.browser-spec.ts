@@ -48,6 +48,7 @@ describe('partner signals in the console (Chromium)', () => {
     expect((await menu.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
       'Mijn signalen',
       'Wie ben ik',
+      'Beveiliging',
     ]);
     await page.getByText('U heeft nog geen signalen gemeld.').waitFor();
     expect(await axeViolations(page)).toEqual([]);

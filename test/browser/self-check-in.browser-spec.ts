@@ -46,6 +46,8 @@ describe('the self check-in page in Chromium', () => {
     const fixture = await createSelfCheckIn(t.dataSource);
     await page.goto(`${t.baseUrl}/check-in/${fixture.token}`);
     await heading('Hoe gaat het met u?').waitFor();
+    // The heading shows before the link's state has arrived: wait for the answers.
+    await answerButtons().last().waitFor();
 
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await page.locator('h1').count()).toBe(1);

@@ -231,13 +231,13 @@ describe('CSV exports', () => {
     await waitUntil(
       async () =>
         (await auditEventsOf(t.dataSource, s.organisationId)).some(
-          (e) => e.resource === 'check-ins.export' && e.details.filters['timeliness'] === 'missed',
+          (e) => e.resource === 'check-ins.export' && e.details.filters?.['timeliness'] === 'missed',
         ),
       5000,
       'the audit event',
     );
     const event = (await auditEventsOf(t.dataSource, s.organisationId)).find(
-      (e) => e.resource === 'check-ins.export' && e.details.filters['timeliness'] === 'missed',
+      (e) => e.resource === 'check-ins.export' && e.details.filters?.['timeliness'] === 'missed',
     );
     expect(event?.details).toEqual({
       filters: { dueFrom: '2026-03-01', dueTo: '2026-03-31', timeliness: 'missed' },

@@ -14,7 +14,7 @@ import {
 import { waitUntil } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
-import { ADMIN_DATABASE_URL, currentTestRun } from '../support/test-run';
+import { ADMIN_DATABASE_URL, currentTestRun, withDatabase } from '../support/test-run';
 
 /** One sample of the Prometheus text format. */
 interface Sample {
@@ -53,8 +53,11 @@ function valueOf(samples: Sample[], name: string, labels: Record<string, string>
 describe('GET /metrics', () => {
   const run = currentTestRun();
   const databaseName = `${run.databaseName}_metrics`;
-  const databaseUrl = Object.assign(new URL(run.databaseUrl), { pathname: `/${databaseName}` }).toString();
-  const own = { DATABASE_URL: databaseUrl, REDIS_PREFIX: `${run.redisPrefix}-metrics` };
+  const own = {
+    DATABASE_URL: withDatabase(run.databaseUrl, databaseName),
+    DATABASE_MIGRATION_URL: withDatabase(run.ownerDatabaseUrl, databaseName),
+    REDIS_PREFIX: `${run.redisPrefix}-metrics`,
+  };
   let t: TestApp;
   let team: { organisation: { id: string; name: string }; admin: TestUser; coordinator: TestUser };
 

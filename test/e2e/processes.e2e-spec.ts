@@ -22,6 +22,7 @@ function start(entry: string, env: Record<string, string>): Running {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'test',
       DATABASE_URL: run.databaseUrl,
+      DATABASE_MIGRATION_URL: run.ownerDatabaseUrl,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: `${run.redisPrefix}-proc`,
       MIGRATE_ON_START: 'true',

@@ -207,6 +207,7 @@ describe('the scheduling engine under faults', () => {
         PATH: process.env['PATH'] ?? '',
         NODE_ENV: 'test',
         DATABASE_URL: run.databaseUrl,
+        DATABASE_MIGRATION_URL: run.ownerDatabaseUrl,
         REDIS_URL: redis.url,
         REDIS_PREFIX: run.redisPrefix,
         SMTP_URL: smtp.url,

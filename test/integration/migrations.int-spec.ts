@@ -53,6 +53,7 @@ describe('migrations', () => {
       const [ranA, ranB] = await Promise.all([runPendingMigrations(a), runPendingMigrations(b)]);
       expect(ranA.length + ranB.length).toBe(MIGRATIONS.length);
       expect(await tables(probe)).toEqual([
+        'audit_chains',
         'audit_events',
         'check_in_tallies',
         'check_in_tally_changes',
@@ -66,13 +67,17 @@ describe('migrations', () => {
         'organisations',
         'partner_api_keys',
         'partner_organisations',
+        'pending_sign_ins',
         'reactivation_reasons',
         'reactivation_requests',
         'sessions',
+        'sign_in_failures',
         'signal_feedback',
         'signals',
         'timers',
         'user_absences',
+        'user_recovery_codes',
+        'user_two_factor',
         'users',
         'watch_events',
         'watches',

@@ -250,7 +250,7 @@ export async function createManyClients(
   );
 }
 
-/** The audit events of an organisation, oldest first. */
+/** The export events of an organisation's audit log, oldest first. */
 export async function auditEventsOf(
   db: DataSource,
   organisationId: string,
@@ -265,12 +265,12 @@ export async function auditEventsOf(
     ip: string | null;
     user_agent: string | null;
     source: string;
-    details: { filters: Record<string, unknown>; rows: number; error?: string };
+    details: { filters?: Record<string, unknown>; rows: number; error?: string };
   }>
 > {
   return db.query(
     `SELECT action, outcome, user_id, role, resource, client_ids, ip, user_agent, source, details
-     FROM audit_events WHERE organisation_id = $1 ORDER BY occurred_at, id`,
+     FROM audit_events WHERE organisation_id = $1 AND action = 'export' ORDER BY seq`,
     [organisationId],
   );
 }

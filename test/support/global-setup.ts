@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { createDataSource } from '../../api/src/core/database/data-source.factory';
+import { ensureApplicationLoginRole } from '../../api/src/core/database/application-role.util';
+import { createMigrationDataSource } from '../../api/src/core/database/data-source.factory';
 import { runPendingMigrations } from '../../api/src/core/database/migration-runner.util';
-import { ADMIN_DATABASE_URL, newTestRun } from './test-run';
+import { ADMIN_DATABASE_URL, TEST_APP_ROLE, newTestRun } from './test-run';
 
 /**
  * Creates and migrates this run's own database. Runs outside Jest's module mapper: import nothing that uses
@@ -16,13 +17,14 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const dataSource = createDataSource(
-    { databaseUrl: run.databaseUrl, databasePoolSize: 2 },
+  const dataSource = createMigrationDataSource(
+    { databaseMigrationUrl: run.ownerDatabaseUrl },
     'waakvlam-test-setup',
   );
   await dataSource.initialize();
   try {
     await runPendingMigrations(dataSource);
+    await ensureApplicationLoginRole(dataSource, TEST_APP_ROLE);
   } finally {
     await dataSource.destroy();
   }

@@ -10,6 +10,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     PORT: '0',
     WAAKVLAM_ROLES: 'api',
     DATABASE_URL: run.databaseUrl,
+    DATABASE_MIGRATION_URL: run.ownerDatabaseUrl,
     DATABASE_POOL_SIZE: '4',
     MIGRATE_ON_START: 'false',
     REDIS_URL: TEST_REDIS_URL,

@@ -7,6 +7,7 @@ import {
   PROBLEM_TYPES,
   REACTIVATIONS_PATH,
   SIGNALS_PATH,
+  SIGN_IN_PATHS,
   clientPath,
   partnerApiKeysPath,
   reactivationPath,
@@ -91,6 +92,9 @@ describe('pages in the shell (axe, jsdom)', () => {
 
   it('the sign-in page has no violations, one h1 and a translated title', async () => {
     await open('/', false);
+    // The sign-in page asks which other ways to sign in there are (none: OpenID Connect is off).
+    http.expectOne(SIGN_IN_PATHS.providers).flush({ oidc: null });
+    await settle();
     expect(TestBed.inject(Router).url).toBe('/inloggen');
     expect(document.querySelectorAll('h1')).toHaveLength(1);
     expect(document.title).toBe('Inloggen – Waakvlam');

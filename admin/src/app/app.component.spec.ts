@@ -67,7 +67,7 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).not.toContain('Uitloggen');
   });
 
-  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Wie ben ik, Instellingen, the queue board and the Dev-mailbox to an admin', async () => {
+  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Logboek, Wie ben ik, Beveiliging, Instellingen, the queue board and the Dev-mailbox to an admin', async () => {
     const element = await render(aUser({ role: 'admin' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
@@ -82,7 +82,9 @@ describe('AppComponent (shell)', () => {
       'Caseloadbalans',
       'Ketenpartners',
       'Berichten',
+      'Logboek',
       'Wie ben ik',
+      'Beveiliging',
       'Instellingen',
       'Wachtrijen (Bull Board)',
       'Dev-mailbox',
@@ -93,7 +95,7 @@ describe('AppComponent (shell)', () => {
     expect(element.textContent).toContain('Team Zorg Noord');
   });
 
-  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
+  it('shows Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Logboek, Wie ben ik, Beveiliging and the Dev-mailbox, but not Instellingen, to a coordinator', async () => {
     const element = await render(aUser({ role: 'coordinator' }));
     await flushMailbox(element, true);
     expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
@@ -107,13 +109,15 @@ describe('AppComponent (shell)', () => {
       'Medewerkers',
       'Caseloadbalans',
       'Berichten',
+      'Logboek',
       'Wie ben ik',
+      'Beveiliging',
       'Dev-mailbox',
     ]);
     expect(element.querySelector('nav a[href="/instellingen"]')).toBeNull();
   });
 
-  it('shows a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik and the Dev-mailbox', async () => {
+  it('shows a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik, Beveiliging and the Dev-mailbox', async () => {
     const element = await render(aUser({ role: 'caseworker' }));
     await flushMailbox(element, true);
     expect(navLinks(element)).toEqual([
@@ -122,6 +126,7 @@ describe('AppComponent (shell)', () => {
       'Heractiveringen',
       'Mijn afwezigheid',
       'Wie ben ik',
+      'Beveiliging',
       'Dev-mailbox',
     ]);
   });
@@ -140,13 +145,15 @@ describe('AppComponent (shell)', () => {
       'Caseloadbalans',
       'Ketenpartners',
       'Berichten',
+      'Logboek',
       'Wie ben ik',
+      'Beveiliging',
       'Instellingen',
       'Wachtrijen (Bull Board)',
     ]);
   });
 
-  it('shows a partner only Mijn signalen and Wie ben ik, never the Dev-mailbox, and does not ask for it', async () => {
+  it('shows a partner only Mijn signalen, Wie ben ik and Beveiliging, never the Dev-mailbox, and does not ask for it', async () => {
     const element = await render(
       aUser({
         role: 'partner',
@@ -154,6 +161,6 @@ describe('AppComponent (shell)', () => {
       }),
     );
     http.expectNone(API_PATHS.devMailbox);
-    expect(navLinks(element)).toEqual(['Mijn signalen', 'Wie ben ik']);
+    expect(navLinks(element)).toEqual(['Mijn signalen', 'Wie ben ik', 'Beveiliging']);
   });
 });

@@ -53,6 +53,20 @@ export const APP_ROUTES: Routes = [
           import('./features/caseload/caseload.component').then((m) => m.CaseloadComponent),
       },
       {
+        // "Wie heeft mijn gegevens bekeken": the client's printable access report (before the client routes).
+        path: 'inwoners/:id/inzage',
+        title: 'accessReport.title',
+        canActivate: [roleGuard(['coordinator', 'admin', 'caseworker'])],
+        loadComponent: () =>
+          import('./features/audit/access-report.component').then((m) => m.AccessReportComponent),
+      },
+      {
+        path: 'logboek',
+        title: 'auditLog.title',
+        canActivate: [roleGuard(['coordinator', 'admin'])],
+        loadComponent: () => import('./features/audit/audit-log.component').then((m) => m.AuditLogComponent),
+      },
+      {
         path: 'inwoners',
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENT_ROUTES),
       },
@@ -150,6 +164,13 @@ export const APP_ROUTES: Routes = [
         path: 'wie-ben-ik',
         title: 'whoAmI.title',
         loadComponent: () => import('./features/who-am-i/who-am-i.component').then((m) => m.WhoAmIComponent),
+      },
+      {
+        // Password change for everyone; two-factor authentication for admins and coordinators.
+        path: 'beveiliging',
+        title: 'security.title',
+        loadComponent: () =>
+          import('./features/two-factor/security.component').then((m) => m.SecurityComponent),
       },
       {
         path: 'instellingen',

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { AppConfig } from '../core/config/app.config';
 import { ConfigError } from '../core/config/config.error';
-import { createDataSource } from '../core/database/data-source.factory';
+import { createMigrationDataSource } from '../core/database/data-source.factory';
 import { revertLastMigration, runPendingMigrations } from '../core/database/migration-runner.util';
 
 /** `npm run db:migrate` runs pending migrations; `npm run db:revert` reverts the last one. */
 async function migrate(): Promise<void> {
   const config = AppConfig.fromEnv(process.env);
-  const dataSource = createDataSource(config, 'waakvlam-migrate');
+  const dataSource = createMigrationDataSource(config);
   await dataSource.initialize();
   try {
     if (process.argv.includes('--revert')) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { TenantContext } from '../core/database/tenant-context';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../core/config/app.config';
@@ -19,7 +20,7 @@ async function seedDemo(): Promise<void> {
     logger: ['error', 'warn'],
   });
   try {
-    await app.get(DemoSeedService).seed({ recreate: true });
+    await TenantContext.asSystem('demo seed', () => app.get(DemoSeedService).seed({ recreate: true }));
     console.log(`Demo organisation recreated. Accounts: ${DEMO_USERS.map((u) => u.email).join(', ')}`);
     console.log('Their password is the value of DEMO_PASSWORD (default: waakvlam-demo-2026).');
   } finally {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -8,15 +9,20 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { type Me, SESSION_COOKIE } from '@waakvlam/contracts';
+import { type Me, PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, type SignInNextStep } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
+import { TenantContext } from '../database/tenant-context';
 import { Public } from './public.decorator';
 import { AuthService } from './auth.service';
 import { CookieWriter } from './cookie-writer.service';
 import { CurrentSession } from './current-session.decorator';
 import { LoginDto } from './login.dto';
 import { MeDto } from './me.dto';
+import { SessionHandover } from './session-handover.service';
 import { SessionService } from './session.service';
+import { originOf } from './sign-in-audit.service';
+import { SignInNextStepDto } from './sign-in-next-step.dto';
+import { SignInWaitException } from './sign-in-wait.exception';
 import type { RequestWithSession, SessionUser } from './session-user.interface';
 
 @ApiTags('auth')
@@ -26,6 +32,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly cookies: CookieWriter,
+    private readonly handover: SessionHandover,
   ) {}
 
   @Public()
@@ -41,22 +48,39 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Sign in; starts a session (rate-limited per account and per IP)' })
+  @ApiOperation({
+    summary:
+      'Sign in; starts a session, or asks for a second step (rate-limited, delayed and locked per account)',
+    description:
+      '200 and the user: signed in. 202 and the next step: the password was right, but a code from the ' +
+      'authenticator app (two_factor) or setting up two-factor authentication (two_factor_enrolment) is due; ' +
+      `the ${PENDING_SIGN_IN_COOKIE} cookie holds the pending sign-in for five minutes. No session exists yet.`,
+  })
   @ApiOkResponse({ type: MeDto })
+  @ApiAcceptedResponse({ type: SignInNextStepDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail address or password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts, or the account must wait; see Retry-After' })
   async login(
     @Body() body: LoginDto,
     @Req() request: RequestWithSession,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Me> {
-    const { token, session } = await this.auth.login(body.email, body.password);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // Before sign-in the organisation is unknown: the account is found by its e-mail address across organisations.
+    const outcome = await SignInWaitException.withRetryAfter(reply, () =>
+      TenantContext.asSystem('sign-in', () => this.auth.login(body.email, body.password, originOf(request))),
+    );
+    if (outcome.kind === 'pending') {
+      this.cookies.setPending(reply, outcome.token);
+      const next: SignInNextStep = {
+        step: outcome.step === 'enrolment' ? 'two_factor_enrolment' : 'two_factor',
+        expiresAt: outcome.expiresAt.toISOString(),
+      };
+      await reply.status(202).send(next);
+      return;
+    }
     // A new session id at every sign-in; an earlier session of this browser ends.
-    const previous = request.cookies[SESSION_COOKIE];
-    if (previous) await this.sessions.revoke(previous);
-    this.cookies.setSession(reply, token);
-    this.cookies.setCsrf(reply, session.csrfToken);
-    return MeDto.from(session);
+    await this.handover.handOver(request, reply, outcome);
+    await reply.status(200).send(MeDto.from(outcome.session));
   }
 
   @Public()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CSRF_COOKIE, SESSION_COOKIE } from '@waakvlam/contracts';
+import { CSRF_COOKIE, PENDING_SIGN_IN_COOKIE, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app.config';
+import { PENDING_SIGN_IN_MS } from './pending-sign-in.service';
 import { newToken } from './tokens.util';
 
 /** Writes the session and CSRF cookies with the same attributes everywhere. */
@@ -22,6 +23,26 @@ export class CookieWriter {
   clearSession(reply: FastifyReply): void {
     reply.clearCookie(SESSION_COOKIE, {
       path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
+  }
+
+  /** The state between password and second step: only the sign-in routes under /api/auth see it. */
+  setPending(reply: FastifyReply, token: string): void {
+    reply.setCookie(PENDING_SIGN_IN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/api/auth',
+      maxAge: Math.floor(PENDING_SIGN_IN_MS / 1000),
+    });
+  }
+
+  clearPending(reply: FastifyReply): void {
+    reply.clearCookie(PENDING_SIGN_IN_COOKIE, {
+      path: '/api/auth',
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.cookieSecure,

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional }
 import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
+import { TenantContext } from '../database/tenant-context';
 import { ProblemException } from '../http/problem.exception';
 import { CSRF_EXEMPT_METADATA, PUBLIC_METADATA } from './public.decorator';
 import { ACCEPTS_API_KEY_METADATA } from './api-key.decorator';
@@ -44,8 +45,14 @@ export class SessionGuard implements CanActivate {
     }
 
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await this.sessions.resolve(token) : null;
-    if (session) request.sessionUser = session;
+    // The session is looked up by its secret before the organisation is known; then the request acts for it.
+    const session = token
+      ? await TenantContext.asSystem('session', () => this.sessions.resolve(token))
+      : null;
+    if (session) {
+      request.sessionUser = session;
+      TenantContext.enter({ kind: 'organisation', organisationId: session.organisationId });
+    }
 
     const cookieCsrf = request.cookies[CSRF_COOKIE];
     // Hand out a CSRF token to a browser that has none yet (the console asks GET /api/auth/csrf first).
@@ -76,13 +83,17 @@ export class SessionGuard implements CanActivate {
 
   /** A partner system: no session, no cookies, so no CSRF; an unknown or revoked key is a 401. */
   private async authenticateApiKey(request: RequestWithSession, key: string): Promise<boolean> {
-    const principal = this.apiKeys ? await this.apiKeys.authenticate(key) : null;
+    const apiKeys = this.apiKeys;
+    const principal = apiKeys
+      ? await TenantContext.asSystem('api-key', () => apiKeys.authenticate(key))
+      : null;
     if (!principal) {
       throw new ProblemException(PROBLEM_TYPES.unauthenticated, 401, 'Not signed in', {
         detail: 'The API key is unknown or revoked.',
       });
     }
     request.apiKeyPrincipal = principal;
+    TenantContext.enter({ kind: 'organisation', organisationId: principal.organisationId });
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PartnerKind, UserRole } from '@waakvlam/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app.config';
 import type { SessionUser } from './session-user.interface';
 import { hashToken, newToken } from './tokens.util';
@@ -93,6 +93,18 @@ export class SessionService {
       `UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`,
       [hashToken(token)],
     );
+  }
+
+  /**
+   * Ends every session of a user (password changed, account deactivated); with `manager`, in the caller's
+   * transaction. Returns how many were ended.
+   */
+  async revokeAllOf(userId: string, manager?: EntityManager): Promise<number> {
+    const result: [unknown[], number] = await (manager ?? this.dataSource.manager).query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
+    return result[1];
   }
 
   /** Deletes sessions that ended more than a day ago. Safe to run any number of times. Returns how many. */

@@ -19,6 +19,10 @@ import { CreateAuditEvents1795470000000 } from './migrations/1795470000000-Creat
 import { AddCheckInOverviewIndex1795475000000 } from './migrations/1795475000000-AddCheckInOverviewIndex';
 import { AddDashboardIndexes1795480000000 } from './migrations/1795480000000-AddDashboardIndexes';
 import { CreateCheckInTallies1795490000000 } from './migrations/1795490000000-CreateCheckInTallies';
+import { EnableRowLevelSecurity1795495000000 } from './migrations/1795495000000-EnableRowLevelSecurity';
+import { AddClientAnonymisation1795520000000 } from './migrations/1795520000000-AddClientAnonymisation';
+import { HardenSignIn1795500000000 } from './migrations/1795500000000-HardenSignIn';
+import { ChainAuditEvents1795510000000 } from './migrations/1795510000000-ChainAuditEvents';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -47,4 +51,8 @@ export const MIGRATIONS = [
   AddCheckInOverviewIndex1795475000000,
   AddDashboardIndexes1795480000000,
   CreateCheckInTallies1795490000000,
+  EnableRowLevelSecurity1795495000000,
+  AddClientAnonymisation1795520000000,
+  HardenSignIn1795500000000,
+  ChainAuditEvents1795510000000,
 ];

@@ -1,6 +1,8 @@
 import { finished, pipeline, Transform, type TransformCallback } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import QueryStream from 'pg-query-stream';
+import { TenantContext } from '../database/tenant-context';
+import { tenantSettingsSql } from '../database/tenant-transaction.util';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { type CsvColumn, csvHead, csvRow } from './csv.util';
@@ -79,9 +81,12 @@ export async function streamCsv<Row>(
 ): Promise<CsvStreamResult> {
   const driver = dataSource.driver as PostgresDriver;
   const [connection, release] = (await driver.obtainMasterConnection()) as [
-    { query: (stream: QueryStream) => QueryStream },
+    { query: ((stream: QueryStream) => QueryStream) & ((sql: string) => Promise<unknown>) },
     (error?: Error) => void,
   ];
+  // The cursor runs in a transaction of its own that carries the request's tenant context (row-level security).
+  const context = TenantContext.current();
+  if (context) await connection.query(`BEGIN READ ONLY; ${tenantSettingsSql(context)}`);
   const rows = connection.query(
     new QueryStream(spec.sql, [...spec.params], {
       batchSize: CSV_FETCH_BATCH,
@@ -92,8 +97,21 @@ export async function streamCsv<Row>(
 
   const streamed = new Promise<Error | null>((resolve) => {
     pipeline(rows, encoder, (error) => {
-      release(error ?? undefined);
-      resolve(error ?? null);
+      if (error || !context) {
+        release(error ?? undefined);
+        resolve(error ?? null);
+        return;
+      }
+      connection.query('COMMIT').then(
+        () => {
+          release();
+          resolve(null);
+        },
+        (commitError: Error) => {
+          release(commitError);
+          resolve(commitError);
+        },
+      );
     });
   });
   const delivered = new Promise<Error | null>((resolve) => {

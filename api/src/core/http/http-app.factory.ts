@@ -9,17 +9,25 @@ import { CSRF_HEADER, PARTNER_API_KEY_HEADER, SESSION_COOKIE } from '@waakvlam/c
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app.config';
+import { TenantContext } from '../database/tenant-context';
 import { attachHttpMetrics } from '../metrics/http-metrics.hook';
+import { attachAuditRefusals } from '../../modules/audit/audit-refusal.hook';
 import { AdminAssets } from './admin-assets.util';
 import { requestId } from './request-id.util';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import {
+  contentSecurityPolicy,
+  isToolPage,
+  toolPageContentSecurityPolicyHeader,
+} from './content-security-policy.util';
 import { createValidationPipe } from './validation.pipe';
 
 /** Builds the HTTP application (and, when the config says so, the workers in the same process). */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    // A larger body is refused before it is parsed: 413 payload-too-large (HTTP_BODY_LIMIT_BYTES).
+    bodyLimit: config.httpBodyLimitBytes,
     // One request id for Fastify, the logs and the problem documents: the caller's X-Request-Id when sane.
     logger: false,
     requestIdHeader: false,
@@ -34,32 +42,37 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   // Prometheus scrapes /metrics at the root, as is the convention.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   attachHttpMetrics(app);
+  // The audit log also records refusals of audited routes that happen before their handler (a guard's 403).
+  attachAuditRefusals(app);
 
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request, reply) => {
+    .addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
+      // Each request starts with no tenant context; the session guard fills it in (TenantContext).
+      TenantContext.runEmpty(done);
     });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
+      // Exactly these directives, no helmet defaults mixed in; docker/nginx-security-headers.conf sends the same.
+      useDefaults: false,
+      directives: contentSecurityPolicy(config.cookieSecure),
     },
     hsts: config.isProduction,
   });
+  const toolPolicy = toolPageContentSecurityPolicyHeader(config.cookieSecure);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      // Swagger UI and Bull Board ship inline styles of their own; only their pages allow inline styles.
+      if (isToolPage(request.url)) {
+        void reply.header('content-security-policy', toolPolicy);
+      }
+      done();
+    });
 
   const admin = new AdminAssets(config.adminDist);
   if (admin.root) {

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminAssets } from './admin-assets.util';
 import { toProblem } from './problem-mapper.util';
+import { loggableError } from '../logging/loggable-error.util';
 
 /** Every error leaves as `application/problem+json`; unknown console paths get the console's index.html. */
 @Catch()
@@ -34,7 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception, path);
     problem.requestId = request.id;
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
+      // Without the values a database error carries (the row, the query's parameters): personal data.
+      this.logger.error({ err: loggableError(exception), requestId: problem.requestId }, 'Unhandled error');
     }
     if (problem.status === 429) {
       // @nestjs/throttler names its header per throttler (Retry-After-<name>); clients look for the standard one.

@@ -42,6 +42,24 @@ describe('toProblem', () => {
     });
   });
 
+  it('answers 503 when PostgreSQL cannot be reached, and 500 for a statement that fails', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shuttingDown = Object.assign(new Error('query failed'), {
+      driverError: Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    });
+    const cut = new Error('Connection terminated unexpectedly');
+    for (const error of [refused, shuttingDown, cut, new AggregateError([refused])])
+      expect(toProblem(error, '/api/reactivations')).toMatchObject({
+        type: PROBLEM_TYPES.serviceUnavailable,
+        status: 503,
+        detail: 'The service is briefly unavailable. Try again in a moment.',
+      });
+    const violation = Object.assign(new Error('duplicate key value'), { code: '23505' });
+    expect(toProblem(violation, '/x').status).toBe(500);
+  });
+
   it('reveals nothing of an unexpected error', () => {
     const problem = toProblem(new Error('password column missing for jan@example.nl'), '/x');
     expect(problem.status).toBe(500);

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { PROBLEM_TYPES, type ProblemDetails, type ProblemType } from '@waakvlam/contracts';
+import { isDatabaseUnavailable } from '../database/database-unavailable.util';
 import { ProblemException } from './problem.exception';
 
 const BY_STATUS: Record<number, { type: ProblemType; title: string }> = {
@@ -67,6 +68,15 @@ export function toProblem(exception: unknown, instance: string): ProblemDetails 
         ? 'The request body is not valid JSON.'
         : exception.message;
     return { ...base, status, detail, instance };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    // PostgreSQL is down or restarting: fail fast and say so, the client may try again shortly.
+    return {
+      ...BY_STATUS[503],
+      status: 503,
+      detail: 'The service is briefly unavailable. Try again in a moment.',
+      instance,
+    };
   }
   return {
     ...INTERNAL,

@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import { AppConfig } from '../config/app.config';
 import { DevMailbox } from './dev-mailbox.store';
 import { DevSmtpCatcher } from './dev-smtp-catcher.server';
+import { SendWindowPassedError } from './send-window-passed.error';
 
 export interface OutgoingMail {
   to: string;
@@ -17,6 +18,9 @@ export interface OutgoingMail {
 }
 
 type Transport = ReturnType<typeof createTransport>;
+
+/** SMTP connections of the pool: messages on the wire at once per process. */
+const MAX_CONNECTIONS = 5;
 
 /** Sends e-mail over a pooled SMTP transport: SMTP_URL, or the embedded catcher outside production. */
 @Injectable()
@@ -36,18 +40,50 @@ export class MailService implements OnApplicationShutdown {
     return !this.config.smtpUrl && !this.config.isProduction;
   }
 
-  async send(mail: OutgoingMail): Promise<{ messageId: string; accepted: string[] }> {
+  /**
+   * Sends one message. With `notAfter` (epoch ms) nothing is sent once that moment has passed by the time a
+   * connection is free: SendWindowPassedError. Messages wait for a connection here, not in the transport's queue,
+   * so that the check is made right before the message goes on the wire.
+   */
+  async send(
+    mail: OutgoingMail,
+    options: { notAfter?: number } = {},
+  ): Promise<{ messageId: string; accepted: string[] }> {
     const transport = await this.getTransport();
-    const info = await transport.sendMail({
-      from: mail.fromName ? { name: mail.fromName, address: this.fromAddress } : this.config.mailFrom,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      headers: mail.headers,
-    });
-    return { messageId: info.messageId, accepted: info.accepted.map(String) };
+    await this.acquireConnection();
+    try {
+      if (options.notAfter !== undefined && Date.now() > options.notAfter) throw new SendWindowPassedError();
+      const info = await transport.sendMail({
+        from: mail.fromName ? { name: mail.fromName, address: this.fromAddress } : this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        headers: mail.headers,
+      });
+      return { messageId: info.messageId, accepted: info.accepted.map(String) };
+    } finally {
+      this.releaseConnection();
+    }
+  }
+
+  private sending = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  private async acquireConnection(): Promise<void> {
+    if (this.sending < MAX_CONNECTIONS) {
+      this.sending++;
+      return;
+    }
+    // The releasing send hands its slot over.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseConnection(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.sending--;
   }
 
   /** The address part of MAIL_FROM (`Name <address>` or a bare address). */
@@ -75,7 +111,7 @@ export class MailService implements OnApplicationShutdown {
     this.transport = createTransport({
       url,
       pool: true,
-      maxConnections: 5,
+      maxConnections: MAX_CONNECTIONS,
       // The embedded catcher speaks plain SMTP on loopback.
       ignoreTLS: Boolean(this.catcher),
     });

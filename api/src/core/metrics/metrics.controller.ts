@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { TenantContext } from '../database/tenant-context';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PROBLEM_TYPES } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
@@ -33,7 +34,8 @@ export class MetricsController {
         detail: 'Send the metrics token as Authorization: Bearer <token>.',
       });
     }
-    const body = await this.metrics.render();
+    // The figures are the whole installation's, across organisations.
+    const body = await TenantContext.asSystem('metrics', () => this.metrics.render());
     void reply.header('content-type', this.metrics.contentType).header('cache-control', 'no-store');
     return body;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PROBLEM_TYPES, type ProblemType, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionService } from '../auth/session.service';
+import { TenantContext } from '../database/tenant-context';
 import { ProblemException } from '../http/problem.exception';
 import { toProblem } from '../http/problem-mapper.util';
 
@@ -23,7 +24,9 @@ export class QueueBoardAccess {
   /** Resolves to the reply when it answered (the board's route does not run), else to undefined. */
   async check(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await this.sessions.resolve(token) : null;
+    const session = token
+      ? await TenantContext.asSystem('session', () => this.sessions.resolve(token))
+      : null;
     if (!session) {
       if (request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')) {
         return reply.redirect(SIGN_IN_PAGE, 302);

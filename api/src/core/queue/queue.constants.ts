@@ -29,6 +29,9 @@ export const JobName = {
   IdempotencyKeyPurge: 'idempotency-key-purge',
   SignalFeedbackDue: 'signal-feedback-due',
   CheckInTallyCompact: 'check-in-tally-compact',
+  AuditRetention: 'audit-retention',
+  /** Daily: anonymises clients whose watches all ended longer ago than the retention period. */
+  ClientRetention: 'client-retention',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -59,6 +62,8 @@ export interface JobPayloads {
   [JobName.IdempotencyKeyPurge]: Record<string, never>;
   [JobName.SignalFeedbackDue]: TimerJobPayload;
   [JobName.CheckInTallyCompact]: Record<string, never>;
+  [JobName.AuditRetention]: Record<string, never>;
+  [JobName.ClientRetention]: Record<string, never>;
 }
 
 /** The queue each job runs on. */
@@ -79,6 +84,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.IdempotencyKeyPurge]: QueueName.Housekeeping,
   [JobName.SignalFeedbackDue]: QueueName.Timers,
   [JobName.CheckInTallyCompact]: QueueName.Housekeeping,
+  [JobName.AuditRetention]: QueueName.Housekeeping,
+  [JobName.ClientRetention]: QueueName.Housekeeping,
 };
 
 /** Timer kinds as stored in `timers.kind`, and the job that acts on each. */
@@ -110,6 +117,9 @@ export function jobSchedules(intervals: { plannerMs: number; lapseScanMs: number
     { id: 'lapse-scan', job: JobName.LapseScan, everyMs: intervals.lapseScanMs },
     { id: 'idempotency-key-purge', job: JobName.IdempotencyKeyPurge, everyMs: 60 * 60_000 },
     { id: 'check-in-tally-compact', job: JobName.CheckInTallyCompact, everyMs: 5 * 60_000 },
+    // NEN 7513 retention of the audit log: once a day across the cluster.
+    { id: 'audit-retention-daily', job: JobName.AuditRetention, everyMs: 24 * 60 * 60_000 },
+    { id: 'client-retention-daily', job: JobName.ClientRetention, everyMs: 24 * 60 * 60_000 },
   ];
 }
 

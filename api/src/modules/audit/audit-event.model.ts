@@ -7,6 +7,18 @@ export type AuditOutcome = 'success' | 'failure';
 /** Where the action came from: the console, the public API, a partner system's API key, or the system itself. */
 export type AuditSource = 'console' | 'api' | 'partner_system' | 'system';
 
+/**
+ * Records whose client the database looks up in the event's own INSERT (one statement, no extra read): for routes
+ * that name a watch, check-in, reactivation request or signal but whose answer does not name the client (a refusal,
+ * a timeline).
+ */
+export interface AuditSubjectRefs {
+  watchIds?: readonly string[];
+  checkInIds?: readonly string[];
+  reactivationIds?: readonly string[];
+  signalIds?: readonly string[];
+}
+
 /** One audit_events row to write. */
 export interface AuditEventInput {
   organisationId: string;
@@ -25,6 +37,8 @@ export interface AuditEventInput {
   ip?: string | null;
   userAgent?: string | null;
   source: AuditSource;
+  /** Records whose clients are added to clientIds (in the same INSERT). */
+  subjects?: AuditSubjectRefs;
   /** Structured context (an export's filters and row count); never free text with personal data. */
   details?: Record<string, unknown> | null;
 }

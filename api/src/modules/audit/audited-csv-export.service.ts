@@ -20,6 +20,8 @@ export interface CsvExportSpec<Row> {
   columns: readonly CsvColumn<Row>[];
   /** The client a row is about (null: none), recorded in the audit event. */
   clientIdOf: (row: Row) => string | null;
+  /** The clients a row is about, when it can be several (used instead of clientIdOf when given). */
+  clientIdsOf?: (row: Row) => readonly string[];
 }
 
 /**
@@ -51,7 +53,8 @@ export class AuditedCsvExport {
       columns: spec.columns,
       fileName: csvFileName(spec.list, day),
       onRow: (row) => {
-        const id = spec.clientIdOf(row);
+        if (spec.clientIdsOf) for (const id of spec.clientIdsOf(row)) clientIds.add(id);
+        const id = spec.clientIdsOf ? null : spec.clientIdOf(row);
         if (id) clientIds.add(id);
       },
     });
@@ -63,6 +66,7 @@ export class AuditedCsvExport {
         outcome: result.completed ? 'success' : 'failure',
         userId: session.userId,
         role: session.role,
+        purpose: 'accountability',
         clientIds: [...clientIds],
         resource: spec.resource,
         ip: request.ip,

@@ -7,8 +7,10 @@ import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { CaseloadBalanceDto } from './caseload-balance.dto';
 import { CaseloadBalanceService } from './caseload-balance.service';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 @ApiTags('caseload')
+@AuditExempt('figures per caseworker; names no client')
 @Controller('caseload-balance')
 @Roles('admin', 'coordinator')
 @ApiForbiddenResponse({ description: 'Only coordinators and admins see the caseload balance' })

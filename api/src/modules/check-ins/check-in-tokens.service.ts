@@ -18,11 +18,17 @@ export class CheckInTokensService {
 
   /** Whether a link can still be used: one primary-key look-up of its hash. */
   async isOpen(token: string, now: Date): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM check_in_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+    return (await this.findOpen(token, now)) !== null;
+  }
+
+  /** The check-in of a link that can still be used (for the audit log), else null: the same one look-up. */
+  async findOpen(token: string, now: Date): Promise<{ organisationId: string; checkInId: string } | null> {
+    const [link]: Array<{ organisation_id: string; check_in_id: string }> = await this.dataSource.query(
+      `SELECT organisation_id, check_in_id FROM check_in_tokens
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
       [hashCheckInToken(token), now],
     );
-    return rows.length > 0;
+    return link ? { organisationId: link.organisation_id, checkInId: link.check_in_id } : null;
   }
 
   /**

@@ -38,6 +38,8 @@ import { CheckInDto } from './check-in.dto';
 import { CheckInsService } from './check-ins.service';
 import { CompleteCheckInDto } from './complete-check-in.dto';
 import { ListCheckInsQuery } from './list-check-ins.query';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import { AuditedExport, AuditedSearch, AuditedUpdate } from '../audit/audit-route.decorator';
 
 @ApiTags('check-ins')
 @Controller('check-ins')
@@ -62,6 +64,7 @@ export class CheckInsController {
   @ApiBadRequestResponse({
     description: 'A filter is wrong (e.g. dueTo before dueFrom); the problem names it',
   })
+  @AuditedSearch('check-ins.overview', { purpose: 'coordination', subjects: AuditSubjectsFrom.rowClients })
   overview(
     @CurrentSession() session: SessionUser,
     @Query() query: CheckInOverviewQuery,
@@ -69,6 +72,7 @@ export class CheckInsController {
     return this.overviews.list(TenantScope.fromSession(session), query);
   }
 
+  @AuditedExport('check-ins.export')
   @CsvExportRoute('The check-in overview, with its filters', 'overview/export.csv')
   async exportOverview(
     @CurrentSession() session: SessionUser,
@@ -84,6 +88,7 @@ export class CheckInsController {
   @ApiOkResponse({ type: [CheckInDto] })
   @ApiBadRequestResponse({ description: 'Neither or both of view and watchId' })
   @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  @AuditedSearch('check-ins.list', { subjects: AuditSubjectsFrom.rowClients })
   async list(@CurrentSession() session: SessionUser, @Query() query: ListCheckInsQuery): Promise<CheckIn[]> {
     const scope = TenantScope.fromSession(session);
     if (query.view && query.watchId) throw fieldProblem('watchId', 'give either view or watchId, not both');
@@ -105,6 +110,7 @@ export class CheckInsController {
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
   @ApiNotFoundResponse({ description: 'No such check-in in your organisation (or not on your watch)' })
   @ApiConflictResponse({ description: 'The check-in is done, missed or cancelled' })
+  @AuditedUpdate('check-ins.complete', { subjects: AuditSubjectsFrom.record('checkInIds') })
   async complete(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -37,6 +37,14 @@ import { ClientsService, type ClientReader } from './clients.service';
 import { CreateClientDto } from './create-client.dto';
 import { ListClientsQuery } from './list-clients.query';
 import { UpdateClientDto } from './update-client.dto';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import {
+  AuditedCreate,
+  AuditedExport,
+  AuditedRead,
+  AuditedSearch,
+  AuditedUpdate,
+} from '../audit/audit-route.decorator';
 
 const reader = (session: SessionUser): ClientReader => ({
   scope: TenantScope.fromSession(session),
@@ -56,6 +64,7 @@ export class ClientsController {
   @Get()
   @ApiOperation({ summary: 'Clients of your organisation (a caseworker: the clients they watch)' })
   @ApiOkResponse({ type: ClientPageDto })
+  @AuditedSearch('clients.search', { subjects: AuditSubjectsFrom.clientRows })
   list(
     @CurrentSession() session: SessionUser,
     @Query() query: ListClientsQuery,
@@ -63,6 +72,7 @@ export class ClientsController {
     return this.clients.list(reader(session), query);
   }
 
+  @AuditedExport('clients.export')
   @CsvExportRoute('The client list, with its search')
   async export(
     @CurrentSession() session: SessionUser,
@@ -80,6 +90,7 @@ export class ClientsController {
   @ApiCreatedResponse({ type: ClientDto })
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
   @ApiConflictResponse({ description: 'Another client has this reference' })
+  @AuditedCreate('clients.create', { subjects: AuditSubjectsFrom.client() })
   create(@CurrentSession() session: SessionUser, @Body() body: CreateClientDto): Promise<Client> {
     return this.clients.create(TenantScope.fromSession(session), session.userId, body);
   }
@@ -88,6 +99,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'One client' })
   @ApiOkResponse({ type: ClientDto })
   @ApiNotFoundResponse({ description: 'No such client in your organisation (or not in your caseload)' })
+  @AuditedRead('clients.read', { subjects: AuditSubjectsFrom.client() })
   async get(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -104,6 +116,7 @@ export class ClientsController {
   @ApiBadRequestResponse({ description: 'A field is wrong; the problem names it' })
   @ApiNotFoundResponse({ description: 'No such client in your organisation' })
   @ApiConflictResponse({ description: 'Another client has this reference' })
+  @AuditedUpdate('clients.update', { subjects: AuditSubjectsFrom.client() })
   async update(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

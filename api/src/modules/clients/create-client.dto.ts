@@ -40,9 +40,11 @@ export class CreateClientDto implements CreateClientRequest {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'A Dutch phone number.' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 30, description: 'A Dutch phone number.' })
   @IsOptional()
   @IsPhoneNumber('NL', { message: 'phone must be a valid Dutch phone number' })
+  // The column holds 30 characters; a valid number typed with wide spacing can be longer.
+  @MaxLength(30)
   phone?: string | null;
 
   @ApiProperty({ enum: PREFERRED_CHANNELS })

@@ -22,6 +22,7 @@ import { DashboardPeriodQueryDto } from './dashboard-period.query';
 import { DashboardDto } from './dashboard.dto';
 import { DashboardQueryDto } from './dashboard.query';
 import { DashboardService } from './dashboard.service';
+import { AuditExempt, AuditedExport } from '../audit/audit-route.decorator';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
@@ -44,6 +45,7 @@ export class DashboardController {
   @ApiBadRequestResponse({
     description: 'A date is malformed, from is after to, or the period is over 731 days',
   })
+  @AuditExempt('aggregate figures; names no client (its drill-down lists are audited)')
   get(@CurrentSession() session: SessionUser, @Query() query: DashboardQueryDto): Promise<Dashboard> {
     return this.dashboard.dashboard(TenantScope.fromSession(session), query, new Date());
   }
@@ -54,6 +56,7 @@ export class DashboardController {
   @ApiBadRequestResponse({
     description: 'A date is malformed, from is after to, or the period is over 731 days',
   })
+  @AuditExempt('aggregate figures per wijk; names no client')
   neighbourhoods(
     @CurrentSession() session: SessionUser,
     @Query() query: DashboardPeriodQueryDto,
@@ -71,6 +74,7 @@ export class DashboardController {
   @ApiBadRequestResponse({
     description: 'A date is malformed, from is after to, or the period is over 731 days',
   })
+  @AuditedExport('dashboard.export')
   async export(
     @CurrentSession() session: SessionUser,
     @Query() query: DashboardQueryDto,

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { TenantContext } from '../../core/database/tenant-context';
 import type { UserRole } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../core/auth/password-hasher.service';
@@ -43,7 +44,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.seedDemo && this.config.hasRole('api')) await this.seed({ recreate: false });
+    if (this.config.seedDemo && this.config.hasRole('api'))
+      await TenantContext.asSystem('demo seed', () => this.seed({ recreate: false }));
   }
 
   /** Returns true when it created the organisation. Several processes may call it at once: an advisory lock serialises them. */

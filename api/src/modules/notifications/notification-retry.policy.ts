@@ -8,9 +8,12 @@ export interface NotificationRetryPolicy {
   jitter: number;
 }
 
-/** About 2 s, 4 s, … 2 min 8 s between the 8 attempts: roughly four minutes before a message is dead. */
+/**
+ * About 2 s, 4 s, … 8 min 32 s between the 10 attempts: a message is dead after 8.5 to 17 minutes (the jitter), so
+ * an SMTP relay down for 5 minutes (maintenance, a restart) leaves none dead.
+ */
 export const DEFAULT_NOTIFICATION_RETRY_POLICY: NotificationRetryPolicy = {
-  attempts: 8,
+  attempts: 10,
   delayMs: 2_000,
   jitter: 0.5,
 };

@@ -2,9 +2,11 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
 import { MailService } from '../../core/mail/mail.service';
+import { SendWindowPassedError } from '../../core/mail/send-window-passed.error';
 import { type JobProcessor, ProcessesJob } from '../../core/queue/job-processor.decorator';
 import { JobName, type JobPayloads } from '../../core/queue/queue.constants';
 import { updateReturning } from '../../core/database/update-returning.util';
+import { isDatabaseUnavailable } from '../../core/database/database-unavailable.util';
 import { NotificationsService } from './notifications.service';
 
 interface ClaimedNotification {
@@ -17,6 +19,12 @@ interface ClaimedNotification {
   message_id: string;
   attempts: number;
 }
+
+/** Retries of the `sent` mark while PostgreSQL is unreachable: the first wait, doubling up to the last. */
+const MARK_SENT_FIRST_WAIT_MS = 250;
+const MARK_SENT_MAX_WAIT_MS = 2_000;
+/** A send starts at the latest this long before the claim's lease ends (the SMTP exchange takes time too). */
+const SEND_WINDOW_MARGIN_MS = 1_000;
 
 /**
  * Sends one notification. Safe to run twice: a sent or dead notification is left alone, and every state change is a
@@ -38,6 +46,8 @@ export class NotificationSendProcessor implements JobProcessor<typeof JobName.No
     { notificationId }: JobPayloads[typeof JobName.NotificationSend],
     { attempt }: { jobId: string; attempt: number },
   ): Promise<void> {
+    // Until then no other job takes the message (the claim's lease, measured from before the claim).
+    const leaseEndsAt = Date.now() + this.config.timerLeaseMs;
     const [claimed] = await updateReturning<ClaimedNotification>(
       this.dataSource.manager,
       // A message another job is sending right now (its lease not passed) is left to that job.
@@ -51,24 +61,52 @@ export class NotificationSendProcessor implements JobProcessor<typeof JobName.No
 
     const link = claimed.link_secret ? `${this.config.publicUrl}/check-in/${claimed.link_secret}` : '';
     try {
-      await this.mail.send({
-        to: claimed.recipient,
-        fromName: claimed.sender_name,
-        subject: claimed.subject,
-        text: claimed.body_text.replaceAll('{{link}}', link),
-        html: claimed.body_html?.replaceAll('{{link}}', link) ?? undefined,
-        messageId: claimed.message_id,
-      });
+      await this.mail.send(
+        {
+          to: claimed.recipient,
+          fromName: claimed.sender_name,
+          subject: claimed.subject,
+          text: claimed.body_text.replaceAll('{{link}}', link),
+          html: claimed.body_html?.replaceAll('{{link}}', link) ?? undefined,
+          messageId: claimed.message_id,
+        },
+        // Past its lease the claim may be another job's (a stalled job given to another worker): never send then.
+        { notAfter: leaseEndsAt - SEND_WINDOW_MARGIN_MS },
+      );
     } catch (error) {
+      if (error instanceof SendWindowPassedError) {
+        // Nothing was sent, and the message is no longer ours: the job that holds it now, or the outbox, sends it.
+        this.logger.warn(
+          `Notification ${notificationId}: claim ran out before a connection was free; left to others`,
+        );
+        return;
+      }
       await this.recordFailure(notificationId, attempt, error);
       return;
     }
-    await this.dataSource.query(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, lease_until = NULL,
-         link_secret = NULL
-       WHERE id = $1 AND status <> 'sent'`,
-      [notificationId],
-    );
+    await this.markSent(notificationId, leaseEndsAt);
+  }
+
+  /**
+   * The SMTP server accepted the message: record that. While PostgreSQL is unreachable (restarting) the mark is
+   * retried for as long as the claim's lease holds, since a message left `sending` past its lease is sent again by
+   * the outbox's recovery: a second e-mail.
+   */
+  private async markSent(id: string, leaseEndsAt: number): Promise<void> {
+    for (let wait = MARK_SENT_FIRST_WAIT_MS; ; wait = Math.min(wait * 2, MARK_SENT_MAX_WAIT_MS)) {
+      try {
+        await this.dataSource.query(
+          `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL, lease_until = NULL,
+             link_secret = NULL
+           WHERE id = $1 AND status <> 'sent'`,
+          [id],
+        );
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + wait >= leaseEndsAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   private async recordFailure(id: string, attempt: number, error: unknown): Promise<void> {

@@ -32,6 +32,7 @@ import { notificationExport } from './notification-export.columns';
 import { NotificationPageDto } from './notification-page.dto';
 import { NotificationSummaryDto } from './notification-summary.dto';
 import { NotificationsService } from './notifications.service';
+import { AuditedExport, AuditedSearch, AuditedUpdate } from '../audit/audit-route.decorator';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -46,6 +47,7 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: "The organisation's outgoing e-mail, newest first, optionally by status" })
   @ApiOkResponse({ type: NotificationPageDto })
+  @AuditedSearch('notifications.search', { purpose: 'coordination' })
   list(
     @CurrentSession() session: SessionUser,
     @Query() query: ListNotificationsQuery,
@@ -53,6 +55,7 @@ export class NotificationsController {
     return this.notifications.list(TenantScope.fromSession(session), query);
   }
 
+  @AuditedExport('notifications.export')
   @CsvExportRoute('The outbox, optionally by status')
   async export(
     @CurrentSession() session: SessionUser,
@@ -69,6 +72,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationSummaryDto })
   @ApiNotFoundResponse({ description: 'No such notification in your organisation' })
   @ApiConflictResponse({ description: 'The notification is not dead' })
+  @AuditedUpdate('notifications.retry', { purpose: 'coordination' })
   async retry(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

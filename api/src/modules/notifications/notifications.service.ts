@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Locale, NotificationStatus, NotificationSummary, Page } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { JobName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
+import { settleWithin } from '../../core/queue/settle-within.util';
 import { AppConfig } from '../../core/config/app.config';
 import { updateReturning } from '../../core/database/update-returning.util';
 import { NOTIFICATION_ORDER, notificationListWhere } from './notification-list-filter.util';
@@ -32,6 +33,12 @@ export interface NewNotification {
 const lease = (millisecondsParam: string): string =>
   `make_interval(secs => ${millisecondsParam}::float8 / 1000)`;
 const RECOVERY_BATCH = 1000;
+/**
+ * How long `dispatch` waits for Redis to take the first jobs of messages already committed to the outbox. Redis
+ * down or restarting must not hold a request (or a job) for the length of the outage: the jobs are added when it is
+ * back, and a message whose job never came is queued again by `recoverLost`.
+ */
+export const DISPATCH_WAIT_MS = 1_000;
 
 /**
  * The notifications outbox: every e-mail is a row first, then a `notification-send` job on the mail queue.
@@ -40,6 +47,7 @@ const RECOVERY_BATCH = 1000;
  */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
   /** Read by the processor too; tests shorten the delays. */
   retryPolicy: NotificationRetryPolicy = DEFAULT_NOTIFICATION_RETRY_POLICY;
 
@@ -88,12 +96,24 @@ export class NotificationsService {
     return rows.map((r) => r.id);
   }
 
-  /** Queues the first job of messages written by `write`, once their transaction has committed. */
+  /**
+   * Queues the first job of messages written by `write`, once their transaction has committed. Never fails the
+   * caller, whose change is committed: Redis trouble is logged, and the outbox recovers the messages.
+   */
   async dispatch(ids: readonly string[], options: { priority?: number } = {}): Promise<void> {
-    await this.addJobs(
+    if (ids.length === 0) return;
+    const jobs = this.addJobs(
       ids.map((id) => ({ id, jobId: `${id}-1` })),
       options.priority,
     );
+    try {
+      if ((await settleWithin(jobs, DISPATCH_WAIT_MS)) === 'timeout')
+        this.logger.warn(
+          `Redis did not take ${ids.length} e-mail jobs within ${DISPATCH_WAIT_MS} ms; left to Redis and the outbox`,
+        );
+    } catch (err: unknown) {
+      this.logger.error({ err, notificationIds: ids }, 'Queueing e-mails failed; the outbox recovers them');
+    }
   }
 
   /** Writes one message and queues it: for callers without a transaction of their own. Returns its id. */

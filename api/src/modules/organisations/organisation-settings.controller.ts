@@ -8,8 +8,10 @@ import { TenantScope } from '../../core/database/tenant-scope.model';
 import { OrganisationSettingsDto } from './organisation-settings.dto';
 import { OrganisationSettingsService } from './organisation-settings.service';
 import { UpdateOrganisationSettingsDto } from './update-organisation-settings.dto';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 @ApiTags('organisations')
+@AuditExempt("the organisation's settings; no client data")
 @Controller('organisation/settings')
 @Roles('admin', 'coordinator', 'caseworker')
 export class OrganisationSettingsController {

@@ -7,8 +7,10 @@ import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { PartnerOrganisationSummaryDto } from './partner-organisation-summary.dto';
 import { PartnerOrganisationsService } from './partner-organisations.service';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 @ApiTags('organisations')
+@AuditExempt('partner organisations; no client data')
 @Controller('partner-organisations')
 @Roles('admin', 'coordinator', 'caseworker')
 export class PartnerOrganisationsController {

@@ -28,8 +28,10 @@ import { CreatePartnerApiKeyDto } from './create-partner-api-key.dto';
 import { CreatedPartnerApiKeyDto } from './created-partner-api-key.dto';
 import { PartnerApiKeyDto } from './partner-api-key.dto';
 import { PartnerApiKeysService } from './partner-api-keys.service';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 @ApiTags('partner API keys')
+@AuditExempt("partner systems' API keys; no client data")
 @Controller('partner-organisations/:partnerId/api-keys')
 @Roles('admin')
 @ApiForbiddenResponse({ description: 'Only admins manage API keys' })

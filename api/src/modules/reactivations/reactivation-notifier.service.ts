@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { settleWithin } from '../../core/queue/settle-within.util';
+import { DISPATCH_WAIT_MS, NotificationsService } from '../notifications/notifications.service';
 
 /**
  * Queues reactivation e-mails (already in the outbox) on the urgent queue, after their transaction committed: one
@@ -21,7 +22,7 @@ export class ReactivationNotifier {
     if (notificationIds.length === 0) return;
     const policy = this.notifications.retryPolicy;
     try {
-      await Promise.all(
+      const queued = Promise.all(
         notificationIds.map((notificationId) =>
           this.queues.add(
             JobName.ReactivationNotify,
@@ -34,6 +35,9 @@ export class ReactivationNotifier {
           ),
         ),
       );
+      // Redis down or restarting holds no request for the length of the outage.
+      if ((await settleWithin(queued, DISPATCH_WAIT_MS)) === 'timeout')
+        this.logger.warn(`Redis did not take ${notificationIds.length} reactivation e-mail jobs in time`);
     } catch (err: unknown) {
       this.logger.error(
         { err, notificationIds },

@@ -58,6 +58,15 @@ import {
   readerOf,
 } from './reactivation-transitions.service';
 import { ResolveReactivationDto } from './resolve-reactivation.dto';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import {
+  AuditExempt,
+  AuditedCreate,
+  AuditedExport,
+  AuditedRead,
+  AuditedSearch,
+  AuditedUpdate,
+} from '../audit/audit-route.decorator';
 
 const actorOf = (session: SessionUser): ReactivationActor => ({
   scope: TenantScope.fromSession(session),
@@ -89,6 +98,7 @@ export class ReactivationsController {
   })
   @ApiOkResponse({ type: ReactivationMetricsDto })
   @ApiBadRequestResponse({ description: 'from or to is not a date-time, or from is not before to' })
+  @AuditExempt('figures per source and period; names no client')
   getMetrics(
     @CurrentSession() session: SessionUser,
     @Query() query: ReactivationMetricsQuery,
@@ -106,6 +116,7 @@ export class ReactivationsController {
       'them or on their watches)',
   })
   @ApiOkResponse({ type: ReactivationPageDto })
+  @AuditedSearch('reactivations.search', { subjects: AuditSubjectsFrom.rowClients })
   list(
     @CurrentSession() session: SessionUser,
     @Query() query: ListReactivationsQuery,
@@ -113,6 +124,7 @@ export class ReactivationsController {
     return this.queries.list(readerOf(actorOf(session)), query);
   }
 
+  @AuditedExport('reactivations.export')
   @CsvExportRoute('The reactivation list, with its filters and order')
   async export(
     @CurrentSession() session: SessionUser,
@@ -139,6 +151,7 @@ export class ReactivationsController {
   @ApiCreatedResponse({ type: ReactivationCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
   @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  @AuditedCreate('reactivations.create', { subjects: AuditSubjectsFrom.bodyRecords('watchIds', 'watchId') })
   create(
     @CurrentSession() session: SessionUser,
     @Body() body: CreateReactivationDto,
@@ -152,6 +165,7 @@ export class ReactivationsController {
   })
   @ApiOkResponse({ type: ReactivationDetailDto })
   @ApiNotFoundResponse({ description: 'No such request in your organisation (or not yours)' })
+  @AuditedRead('reactivations.read', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   async get(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -168,6 +182,7 @@ export class ReactivationsController {
   @ApiOkResponse({ type: ReactivationDetailDto })
   @ApiNotFoundResponse({ description: 'No such request in your organisation (or not yours)' })
   @ApiConflictResponse({ description: 'Not open (or the watch has ended)' })
+  @AuditedUpdate('reactivations.accept', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   accept(@CurrentSession() session: SessionUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.transition(session, id, { action: 'accept' });
   }
@@ -179,6 +194,7 @@ export class ReactivationsController {
   @ApiOkResponse({ type: ReactivationDetailDto })
   @ApiNotFoundResponse({ description: 'No such request in your organisation (or not yours)' })
   @ApiConflictResponse({ description: 'Not accepted' })
+  @AuditedUpdate('reactivations.contacted', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   contacted(@CurrentSession() session: SessionUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.transition(session, id, { action: 'contacted' });
   }
@@ -193,6 +209,7 @@ export class ReactivationsController {
   @ApiBadRequestResponse({ description: 'No or an unknown resolution' })
   @ApiNotFoundResponse({ description: 'No such request in your organisation (or not yours)' })
   @ApiConflictResponse({ description: 'Not contacted (or the watch has ended)' })
+  @AuditedUpdate('reactivations.resolve', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   resolve(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -208,6 +225,7 @@ export class ReactivationsController {
   @ApiOkResponse({ type: ReactivationDetailDto })
   @ApiNotFoundResponse({ description: 'No such request in your organisation (or not yours)' })
   @ApiConflictResponse({ description: 'Already resolved or cancelled' })
+  @AuditedUpdate('reactivations.cancel', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   cancel(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -227,6 +245,7 @@ export class ReactivationsController {
   @ApiBadRequestResponse({ description: 'assigneeId is not an active caseworker or coordinator of yours' })
   @ApiNotFoundResponse({ description: 'No such request in your organisation' })
   @ApiConflictResponse({ description: 'Already resolved or cancelled' })
+  @AuditedUpdate('reactivations.assign', { subjects: AuditSubjectsFrom.record('reactivationIds') })
   async assign(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

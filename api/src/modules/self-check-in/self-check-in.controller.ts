@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { TenantContext } from '../../core/database/tenant-context';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -20,6 +21,7 @@ import { SelfCheckInRequestDto } from './self-check-in-request.dto';
 import { SelfCheckInStatusDto } from './self-check-in-status.dto';
 import { SelfCheckInThrottleGuard } from './self-check-in-throttle.guard';
 import { SelfCheckInService } from './self-check-in.service';
+import { AuditedRead, AuditedUpdate } from '../audit/audit-route.decorator';
 
 /**
  * The client's self check-in page talks to these routes. No session: the link's secret is the credential. The
@@ -48,8 +50,11 @@ export class SelfCheckInController {
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Whether a self check-in link can still be used (no session needed)' })
   @ApiOkResponse({ type: SelfCheckInStatusDto })
+  @AuditedRead('self-check-in.status')
   async status(@Param('token') token: string): Promise<SelfCheckInStatus> {
-    if (!(await this.selfCheckIns.isOpen(token))) throw linkNotUsable();
+    // The link's secret is the resident's authority, before any organisation is known.
+    if (!(await TenantContext.asSystem('check-in-link', () => this.selfCheckIns.isOpen(token))))
+      throw linkNotUsable();
     return { status: 'open' };
   }
 
@@ -64,11 +69,15 @@ export class SelfCheckInController {
   @ApiBadRequestResponse({
     description: 'The response is missing or not one of well, concern, needs_support',
   })
+  @AuditedUpdate('self-check-in.respond')
   async respond(
     @Param('token') token: string,
     @Body() body: SelfCheckInRequestDto,
   ): Promise<SelfCheckInRecorded> {
-    if (!(await this.selfCheckIns.respond(token, body.response))) throw linkNotUsable();
+    const responded = await TenantContext.asSystem('check-in-link', () =>
+      this.selfCheckIns.respond(token, body.response),
+    );
+    if (!responded) throw linkNotUsable();
     return { status: 'recorded' };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SELF_CHECK_IN_TOKEN_PATTERN, type SelfCheckInResponse } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
+import { AuditScope } from '../audit/audit-scope';
 import { CheckInCompletionService } from '../check-ins/check-in-completion.service';
 import { CheckInTokensService } from '../check-ins/check-in-tokens.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -30,7 +31,10 @@ export class SelfCheckInService {
   /** Whether the link can still be used: one primary-key look-up of its hash. */
   async isOpen(token: string, now = new Date()): Promise<boolean> {
     if (!SELF_CHECK_IN_TOKEN_PATTERN.test(token)) return false;
-    return this.tokens.isOpen(token, now);
+    const link = await this.tokens.findOpen(token, now);
+    // The resident saw whether their check-in is open: the audit log names its client (AuditInterceptor).
+    if (link) AuditScope.identifyCheckIn(link.organisationId, link.checkInId);
+    return link !== null;
   }
 
   /**
@@ -50,6 +54,7 @@ export class SelfCheckInService {
     const answered = await this.dataSource.transaction(async (tx) => {
       const link = await this.tokens.use(tx, token, response, now);
       if (!link) return null;
+      AuditScope.identifyCheckIn(link.organisationId, link.checkInId);
       await this.completion.completeInTx(
         tx,
         link.organisationId,

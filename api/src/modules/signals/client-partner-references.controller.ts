@@ -13,6 +13,8 @@ import type { SessionUser } from '../../core/auth/session-user.interface';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { ClientPartnerReferenceDto } from './client-partner-reference.dto';
 import { ClientPartnerReferencesService } from './client-partner-references.service';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import { AuditedRead } from '../audit/audit-route.decorator';
 
 @ApiTags('signals')
 @Controller('clients/:clientId/partner-references')
@@ -29,6 +31,7 @@ export class ClientPartnerReferencesController {
   })
   @ApiOkResponse({ type: [ClientPartnerReferenceDto] })
   @ApiNotFoundResponse({ description: 'No such client in your organisation' })
+  @AuditedRead('clients.partner-references', { subjects: AuditSubjectsFrom.client('clientId') })
   async list(
     @CurrentSession() session: SessionUser,
     @Param('clientId', new ParseUUIDPipe()) clientId: string,

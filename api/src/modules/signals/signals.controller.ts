@@ -61,6 +61,15 @@ import { SignalTriageService } from './signal-triage.service';
 import { SignalViews } from './signal-views.service';
 import { SignalDto } from './signal.dto';
 import { TriageSignalDto } from './triage-signal.dto';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import {
+  AuditExempt,
+  AuditedCreate,
+  AuditedExport,
+  AuditedRead,
+  AuditedSearch,
+  AuditedUpdate,
+} from '../audit/audit-route.decorator';
 
 const API_KEY_NOTE =
   ' Partner systems may call it with their API key (`X-Api-Key` or `Authorization: Bearer`) instead of a session.';
@@ -98,6 +107,7 @@ export class SignalsController {
   })
   @ApiCreatedResponse({ type: PartnerSignalDto })
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
+  @AuditedCreate('signals.create', { subjects: AuditSubjectsFrom.createdRecord('signalIds') })
   create(
     @CurrentSignalPrincipal() principal: SignalPrincipal,
     @Body() body: CreateSignalDto,
@@ -117,6 +127,7 @@ export class SignalsController {
       API_KEY_NOTE,
   })
   @ApiOkResponse(either(SignalPageDto, PartnerSignalPageDto))
+  @AuditedSearch('signals.search', { subjects: AuditSubjectsFrom.rowRecords('signalIds') })
   list(
     @CurrentSignalPrincipal() principal: SignalPrincipal,
     @Query() query: ListSignalsQuery,
@@ -126,6 +137,7 @@ export class SignalsController {
       : this.views.list(TenantScope.fromSession(principal), query);
   }
 
+  @AuditedExport('signals.export')
   @CsvExportRoute('The signal list, with its filters')
   async export(
     @CurrentSession() session: SessionUser,
@@ -144,6 +156,7 @@ export class SignalsController {
   })
   @ApiOkResponse({ type: SignalMetricsDto })
   @ApiBadRequestResponse({ description: 'from is after to, or the period is too long' })
+  @AuditExempt('figures per category and status; names no client')
   metrics(
     @CurrentSession() session: SessionUser,
     @Query() query: SignalMetricsQuery,
@@ -162,6 +175,7 @@ export class SignalsController {
   })
   @ApiOkResponse(either(SignalDto, PartnerSignalDto))
   @ApiNotFoundResponse({ description: 'No such signal (or, for a partner, not one of its own)' })
+  @AuditedRead('signals.read', { subjects: AuditSubjectsFrom.record('signalIds') })
   async get(
     @CurrentSignalPrincipal() principal: SignalPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -181,6 +195,7 @@ export class SignalsController {
   })
   @ApiOkResponse({ type: [SignalCandidateDto] })
   @ApiNotFoundResponse({ description: 'No such signal in your organisation' })
+  @AuditedRead('signals.candidates', { subjects: AuditSubjectsFrom.candidates('signalIds') })
   async candidates(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -202,6 +217,7 @@ export class SignalsController {
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
   @ApiNotFoundResponse({ description: 'No such signal in your organisation' })
   @ApiConflictResponse({ description: 'The signal is not received (already triaged)' })
+  @AuditedUpdate('signals.triage', { subjects: AuditSubjectsFrom.record('signalIds') })
   async triage(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -227,6 +243,7 @@ export class SignalsController {
   @ApiOkResponse({ type: SignalDto })
   @ApiNotFoundResponse({ description: 'No such signal in your organisation' })
   @ApiConflictResponse({ description: 'The signal is not triaged' })
+  @AuditedUpdate('signals.handle', { subjects: AuditSubjectsFrom.record('signalIds') })
   async handle(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

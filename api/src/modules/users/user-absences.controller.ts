@@ -27,6 +27,7 @@ import { TenantScope } from '../../core/database/tenant-scope.model';
 import { CreateUserAbsenceDto } from './create-user-absence.dto';
 import { UserAbsenceDto } from './user-absence.dto';
 import { type AbsenceActor, UserAbsencesService } from './user-absences.service';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 const actorOf = (session: SessionUser): AbsenceActor => ({
   scope: TenantScope.fromSession(session),
@@ -35,6 +36,7 @@ const actorOf = (session: SessionUser): AbsenceActor => ({
 });
 
 @ApiTags('users')
+@AuditExempt("staff members' absences; no client data")
 @Controller('users/:userId/absences')
 @Roles('admin', 'coordinator', 'caseworker')
 @ApiForbiddenResponse({ description: 'Partners have no access to absences' })

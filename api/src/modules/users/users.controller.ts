@@ -1,6 +1,19 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,19 +23,26 @@ import {
 import type { Page } from '@waakvlam/contracts';
 import { CurrentSession } from '../../core/auth/current-session.decorator';
 import { Roles } from '../../core/auth/roles.decorator';
-import type { SessionUser } from '../../core/auth/session-user.interface';
+import type { RequestWithSession, SessionUser } from '../../core/auth/session-user.interface';
+import { originOf } from '../../core/auth/sign-in-audit.service';
 import { TenantScope } from '../../core/database/tenant-scope.model';
 import { ListUsersQuery } from './list-users.query';
 import { UpdateUserDto } from './update-user.dto';
+import { UserActivationService } from './user-activation.service';
 import { UserPageDto } from './user-page.dto';
 import { UserSummaryDto } from './user-summary.dto';
 import { UsersService } from './users.service';
+import { AuditExempt } from '../audit/audit-route.decorator';
 
 @ApiTags('users')
+@AuditExempt('staff and partner accounts; no client data')
 @Controller('users')
 @Roles('admin', 'coordinator')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly activation: UserActivationService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Staff and partner accounts of your organisation' })
@@ -64,6 +84,55 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserSummaryDto> {
     const user = await this.users.update(TenantScope.fromSession(session), id, body);
+    if (!user) throw new NotFoundException();
+    return user;
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Deactivate an account of your organisation (admins): it can no longer sign in',
+    description: 'Every session and pending sign-in of the account ends at once.',
+  })
+  @ApiOkResponse({ type: UserSummaryDto })
+  @ApiConflictResponse({ description: 'Your own account' })
+  @ApiNotFoundResponse({ description: 'No such account in your organisation' })
+  deactivate(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: RequestWithSession,
+  ): Promise<UserSummaryDto> {
+    return this.setActive(session, id, false, request);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Activate a deactivated account of your organisation again (admins)' })
+  @ApiOkResponse({ type: UserSummaryDto })
+  @ApiNotFoundResponse({ description: 'No such account in your organisation' })
+  activate(
+    @CurrentSession() session: SessionUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() request: RequestWithSession,
+  ): Promise<UserSummaryDto> {
+    return this.setActive(session, id, true, request);
+  }
+
+  private async setActive(
+    session: SessionUser,
+    id: string,
+    active: boolean,
+    request: RequestWithSession,
+  ): Promise<UserSummaryDto> {
+    const user = await this.activation.setActive(
+      TenantScope.fromSession(session),
+      session,
+      id,
+      active,
+      originOf(request),
+    );
     if (!user) throw new NotFoundException();
     return user;
   }

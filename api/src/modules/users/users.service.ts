@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, UserRole } from '@waakvlam/contracts';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { fieldProblem } from '../clients/field-problem.util';
 import { UserEntity } from './user.entity';
@@ -26,6 +26,16 @@ const toSummary = (u: UserEntity): UserSummaryDto => ({
   reactivationCapacity: u.reactivationCapacity,
 });
 
+/** What sign-in needs of an account. */
+export interface SignInAccount {
+  id: string;
+  passwordHash: string;
+  active: boolean;
+  role: UserRole;
+  organisationId: string;
+  email: string;
+}
+
 /** A change of an account: only the fields given change. */
 export interface UserChange {
   /** Null: no limit. */
@@ -41,16 +51,42 @@ export class UsersService {
   }
 
   /** For sign-in only: the one lookup that is not scoped to an organisation, because nobody is signed in yet. */
-  async findCredentialsByEmail(
-    email: string,
-  ): Promise<{ id: string; passwordHash: string; active: boolean } | null> {
+  async findCredentialsByEmail(email: string): Promise<SignInAccount | null> {
     const user = await this.repo
       .createQueryBuilder('u')
-      .select(['u.id', 'u.active'])
+      .select(['u.id', 'u.active', 'u.role', 'u.organisationId', 'u.email'])
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
-    return user ? { id: user.id, passwordHash: user.passwordHash, active: user.active } : null;
+    return user
+      ? {
+          id: user.id,
+          passwordHash: user.passwordHash,
+          active: user.active,
+          role: user.role,
+          organisationId: user.organisationId,
+          email: user.email,
+        }
+      : null;
+  }
+
+  /** The password hash of a user (password change: the current password is checked first). */
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const user = await this.repo
+      .createQueryBuilder('u')
+      .select(['u.id'])
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOne();
+    return user?.passwordHash ?? null;
+  }
+
+  /** Sets a new password hash (the caller checked the password against the policy). */
+  async setPasswordHash(userId: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.repo.manager).query(
+      `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
+      [userId, passwordHash],
+    );
   }
 
   async list(

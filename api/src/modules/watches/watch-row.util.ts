@@ -55,9 +55,14 @@ export const WATCH_SELECT = `
   LEFT JOIN users bc ON bc.id = w.backup_caseworker_id
   LEFT JOIN check_ins nc ON nc.watch_id = w.id AND nc.status = 'planned'`;
 
-/** A caseworker sees only watches they are primary or backup caseworker of; `$n` null for other roles. */
+/**
+ * A caseworker sees only watches they are primary or backup caseworker of, or whose reactivation request they
+ * accepted and are working on (accepted or contacted); `$n` null for other roles.
+ */
 export const caseworkerWatchFilter = (param: string): string =>
-  `(${param}::uuid IS NULL OR w.primary_caseworker_id = ${param}::uuid OR w.backup_caseworker_id = ${param}::uuid)`;
+  `(${param}::uuid IS NULL OR w.primary_caseworker_id = ${param}::uuid OR w.backup_caseworker_id = ${param}::uuid
+    OR EXISTS (SELECT 1 FROM reactivation_requests rr WHERE rr.watch_id = w.id AND rr.assignee_id = ${param}::uuid
+               AND rr.status IN ('accepted', 'contacted')))`;
 
 export const toWatch = (r: WatchRow): Watch => ({
   id: r.id,

@@ -57,7 +57,9 @@ export class WatchTransitionsService {
                ended_at = CASE WHEN $3 = 'ended' THEN $6::timestamptz END,
                end_reason = CASE WHEN $3 = 'ended' THEN $5 END
            WHERE organisation_id = $1 AND id = $2 AND status = ANY($4::text[])
-             AND ($3 <> 'active' OR status <> 'ended' OR ended_at + make_interval(months => reopen_period_months) > $6)
+             AND ($3 <> 'active' OR status <> 'ended' OR (ended_at + make_interval(months => reopen_period_months) > $6
+               -- An anonymised client's watch stays ended (privacy module): her data is gone.
+               AND NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = watches.client_id AND c.anonymised_at IS NOT NULL)))
            RETURNING primary_caseworker_id, interval_days, grace_period_days, pre_notice_working_days`,
           [scope.organisationId, id, t.to, t.from, action === 'end' ? reason : null, now],
         );

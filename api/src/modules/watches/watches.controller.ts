@@ -54,6 +54,14 @@ import { WatchTransitionsService } from './watch-transitions.service';
 import { WatchUpdateService } from './watch-update.service';
 import { WatchDto } from './watch.dto';
 import { WatchesService, type WatchReader } from './watches.service';
+import { AuditSubjectsFrom } from '../audit/audit-subjects.util';
+import {
+  AuditedCreate,
+  AuditedExport,
+  AuditedRead,
+  AuditedSearch,
+  AuditedUpdate,
+} from '../audit/audit-route.decorator';
 
 const reader = (session: SessionUser): WatchReader => ({
   scope: TenantScope.fromSession(session),
@@ -79,10 +87,12 @@ export class WatchesController {
     summary: 'Watches of your organisation (a caseworker: their own); mine=true is "Mijn caseload"',
   })
   @ApiOkResponse({ type: WatchPageDto })
+  @AuditedSearch('watches.search', { subjects: AuditSubjectsFrom.rowClients })
   list(@CurrentSession() session: SessionUser, @Query() query: ListWatchesQuery): Promise<Page<Watch>> {
     return this.watches.list(reader(session), query, session.userId);
   }
 
+  @AuditedExport('watches.export')
   @CsvExportRoute('The watch list, with its filters')
   async export(
     @CurrentSession() session: SessionUser,
@@ -100,6 +110,7 @@ export class WatchesController {
   @ApiCreatedResponse({ type: WatchDto })
   @ApiBadRequestResponse({ description: 'A field is missing or wrong; the problem names it' })
   @ApiConflictResponse({ description: 'The client already has an open watch' })
+  @AuditedCreate('watches.create', { subjects: AuditSubjectsFrom.bodyClient() })
   create(@CurrentSession() session: SessionUser, @Body() body: CreateWatchDto): Promise<Watch> {
     return this.watches.create(TenantScope.fromSession(session), session.userId, body);
   }
@@ -117,6 +128,10 @@ export class WatchesController {
   @ApiBadRequestResponse({
     description: 'A field is wrong, or toCaseworkerId is not an active caseworker of your organisation',
   })
+  @AuditedUpdate('watches.reassign', {
+    purpose: 'coordination',
+    subjects: AuditSubjectsFrom.bodyRecords('watchIds', 'watchIds'),
+  })
   reassign(
     @CurrentSession() session: SessionUser,
     @Body() body: ReassignWatchesDto,
@@ -128,6 +143,7 @@ export class WatchesController {
   @ApiOperation({ summary: 'One watch' })
   @ApiOkResponse({ type: WatchDto })
   @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  @AuditedRead('watches.read', { subjects: AuditSubjectsFrom.record('watchIds') })
   async get(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -146,6 +162,7 @@ export class WatchesController {
   @ApiBadRequestResponse({ description: 'A field is wrong; the problem names it' })
   @ApiNotFoundResponse({ description: 'No such watch in your organisation' })
   @ApiConflictResponse({ description: 'The watch has ended' })
+  @AuditedUpdate('watches.update', { subjects: AuditSubjectsFrom.record('watchIds') })
   async update(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -160,6 +177,7 @@ export class WatchesController {
   @ApiOperation({ summary: "The client's timeline: every event of the watch, newest first" })
   @ApiOkResponse({ type: [WatchEventDto] })
   @ApiNotFoundResponse({ description: 'No such watch in your organisation (or not yours)' })
+  @AuditedRead('watches.timeline', { subjects: AuditSubjectsFrom.record('watchIds') })
   async timeline(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -182,6 +200,7 @@ export class WatchesController {
   @ApiConflictResponse({
     description: 'Not allowed from the current status (or the reopen period has passed)',
   })
+  @AuditedUpdate('watches.transition', { subjects: AuditSubjectsFrom.record('watchIds') })
   async transition(
     @CurrentSession() session: SessionUser,
     @Param('id', new ParseUUIDPipe()) id: string,

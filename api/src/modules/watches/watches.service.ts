@@ -86,11 +86,15 @@ export class WatchesService {
     const max = dto.maxIntervalDays ?? Math.max(bounds.max, dto.intervalDays);
     checkCadence(dto.intervalDays, min, max);
     return this.dataSource.transaction(async (tx) => {
-      const client: unknown[] = await tx.query(
-        `SELECT 1 FROM clients WHERE organisation_id = $1 AND id = $2`,
+      // FOR SHARE: an erasure of the client (which locks it FOR UPDATE) either waits for this watch or wins.
+      const client: Array<{ anonymised: boolean }> = await tx.query(
+        `SELECT anonymised_at IS NOT NULL AS anonymised FROM clients WHERE organisation_id = $1 AND id = $2
+         FOR SHARE`,
         [scope.organisationId, dto.clientId],
       );
       if (client.length === 0) throw fieldProblem('clientId', 'must be a client of your organisation');
+      if (client[0].anonymised)
+        throw conflictProblem('This client was anonymised: register the client again to start a watch.');
       await checkCaseworkers(tx, scope, dto.primaryCaseworkerId, dto.backupCaseworkerId ?? null);
       const calendar = await this.calendars.forOrganisation(scope.organisationId, tx);
       const reviewDate = dto.reviewDate ?? calendar.addMonths(dto.startDate, 12);

@@ -1,6 +1,13 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { API_PATHS, CSRF_COOKIE, STAFF_ROLES, type LoginRequest, type Me } from '@waakvlam/contracts';
+import {
+  API_PATHS,
+  CSRF_COOKIE,
+  STAFF_ROLES,
+  type LoginRequest,
+  type Me,
+  type SignInNextStep,
+} from '@waakvlam/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** Holds the signed-in user. `me()` is null when nobody is signed in. */
@@ -24,12 +31,24 @@ export class AuthService {
     return this.loaded;
   }
 
-  /** Signs in. Rejects with the `HttpErrorResponse` of the API on failure. */
-  async signIn(request: LoginRequest): Promise<Me> {
+  /**
+   * Signs in with a password: the user, or the second step that is still due (no session yet; see
+   * `completeSignIn`). Rejects with the `HttpErrorResponse` of the API on failure.
+   */
+  async signIn(request: LoginRequest): Promise<Me | SignInNextStep> {
     await this.ensureCsrfCookie();
-    const me = await firstValueFrom(this.http.post<Me>(API_PATHS.login, request));
+    const response = await firstValueFrom(
+      this.http.post<Me | SignInNextStep>(API_PATHS.login, request, { observe: 'response' }),
+    );
+    const body = response.body as Me | SignInNextStep;
+    if (response.status === 202) return body;
+    this.setMe(body as Me);
+    return body;
+  }
+
+  /** A sign-in finished by another step (a code, an enrolment, a new password): the API answered the user. */
+  completeSignIn(me: Me): void {
     this.setMe(me);
-    return me;
   }
 
   async signOut(): Promise<void> {

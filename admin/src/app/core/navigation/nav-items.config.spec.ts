@@ -4,19 +4,20 @@ import { NAV_BY_ROLE, NAV_ITEMS, navItemsFor } from './nav-items.config';
 describe('navItemsFor', () => {
   const labels = (items: readonly { labelKey: string }[]) => items.map((item) => item.labelKey);
 
-  it('gives a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik and, when on, the Dev-mailbox', () => {
+  it('gives a caseworker Vandaag, Mijn caseload, Heractiveringen, Mijn afwezigheid, Wie ben ik, Beveiliging and, when on, the Dev-mailbox', () => {
     expect(navItemsFor('caseworker', { devMailbox: true })).toEqual([
       NAV_ITEMS.today,
       NAV_ITEMS.caseload,
       NAV_ITEMS.reactivations,
       NAV_ITEMS.absence,
       NAV_ITEMS.whoAmI,
+      NAV_ITEMS.security,
       NAV_ITEMS.devMailbox,
     ]);
     expect(navItemsFor('caseworker', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives a coordinator Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Wie ben ik and the Dev-mailbox, but not Instellingen', () => {
+  it('gives a coordinator Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Berichten, Logboek, Wie ben ik, Beveiliging and the Dev-mailbox, but not Instellingen', () => {
     expect(labels(navItemsFor('coordinator', { devMailbox: true }))).toEqual([
       'app.nav.dashboard',
       'app.nav.clients',
@@ -27,13 +28,15 @@ describe('navItemsFor', () => {
       'app.nav.staff',
       'app.nav.caseloadBalance',
       'app.nav.notifications',
+      'app.nav.auditLog',
       'app.nav.whoAmI',
+      'app.nav.security',
       'app.nav.devMailbox',
     ]);
     expect(navItemsFor('coordinator', { devMailbox: false })).not.toContain(NAV_ITEMS.devMailbox);
   });
 
-  it('gives an admin Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Wie ben ik, Instellingen, Wachtrijen and the Dev-mailbox', () => {
+  it('gives an admin Overzicht, Inwoners, Waakvlammen, Contactmomenten, Heractiveringen, Signalen, Medewerkers, Caseloadbalans, Ketenpartners, Berichten, Logboek, Wie ben ik, Beveiliging, Instellingen, Wachtrijen and the Dev-mailbox', () => {
     expect(labels(navItemsFor('admin', { devMailbox: true }))).toEqual([
       'app.nav.dashboard',
       'app.nav.clients',
@@ -45,7 +48,9 @@ describe('navItemsFor', () => {
       'app.nav.caseloadBalance',
       'app.nav.partners',
       'app.nav.notifications',
+      'app.nav.auditLog',
       'app.nav.whoAmI',
+      'app.nav.security',
       'app.nav.settings',
       'queueBoard.nav',
       'app.nav.devMailbox',
@@ -61,7 +66,9 @@ describe('navItemsFor', () => {
       NAV_ITEMS.caseloadBalance,
       NAV_ITEMS.partners,
       NAV_ITEMS.notifications,
+      NAV_ITEMS.auditLog,
       NAV_ITEMS.whoAmI,
+      NAV_ITEMS.security,
       NAV_ITEMS.settings,
       NAV_ITEMS.queueBoard,
     ]);
@@ -96,10 +103,11 @@ describe('navItemsFor', () => {
     expect(NAV_BY_ROLE[role].map((item) => item.path)).not.toContain('/berichten');
   });
 
-  it('gives a partner only the partner portal and Wie ben ik', () => {
+  it('gives a partner only the partner portal, Wie ben ik and Beveiliging', () => {
     expect(navItemsFor('partner', { devMailbox: true })).toEqual([
       NAV_ITEMS.partnerSignals,
       NAV_ITEMS.whoAmI,
+      NAV_ITEMS.security,
     ]);
   });
 

@@ -31,7 +31,9 @@ export const NAV_ITEMS = {
   absence: { path: '/afwezigheid', labelKey: 'app.nav.absence' },
   partnerSignals: { path: '/meldingen', labelKey: 'app.nav.partnerSignals' },
   notifications: { path: '/berichten', labelKey: 'app.nav.notifications' },
+  auditLog: { path: '/logboek', labelKey: 'app.nav.auditLog' },
   whoAmI: { path: '/wie-ben-ik', labelKey: 'app.nav.whoAmI' },
+  security: { path: '/beveiliging', labelKey: 'app.nav.security' },
   settings: { path: '/instellingen', labelKey: 'app.nav.settings' },
   devMailbox: { path: '/dev-mailbox', labelKey: 'app.nav.devMailbox', requires: 'devMailbox' },
   queueBoard: { path: '/api/admin/queues', labelKey: 'queueBoard.nav', external: true },
@@ -50,7 +52,9 @@ export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
     NAV_ITEMS.caseloadBalance,
     NAV_ITEMS.partners,
     NAV_ITEMS.notifications,
+    NAV_ITEMS.auditLog,
     NAV_ITEMS.whoAmI,
+    NAV_ITEMS.security,
     NAV_ITEMS.settings,
     NAV_ITEMS.queueBoard,
     NAV_ITEMS.devMailbox,
@@ -65,7 +69,9 @@ export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
     NAV_ITEMS.staff,
     NAV_ITEMS.caseloadBalance,
     NAV_ITEMS.notifications,
+    NAV_ITEMS.auditLog,
     NAV_ITEMS.whoAmI,
+    NAV_ITEMS.security,
     NAV_ITEMS.devMailbox,
   ],
   caseworker: [
@@ -74,10 +80,11 @@ export const NAV_BY_ROLE: Readonly<Record<UserRole, readonly NavItem[]>> = {
     NAV_ITEMS.reactivations,
     NAV_ITEMS.absence,
     NAV_ITEMS.whoAmI,
+    NAV_ITEMS.security,
     NAV_ITEMS.devMailbox,
   ],
   // Partners see their own signals and nothing else of the console.
-  partner: [NAV_ITEMS.partnerSignals, NAV_ITEMS.whoAmI],
+  partner: [NAV_ITEMS.partnerSignals, NAV_ITEMS.whoAmI, NAV_ITEMS.security],
 };
 
 /** The items a user with `role` sees, given which features are on. */

@@ -11,6 +11,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { STAFF_ROLES } from '@waakvlam/contracts';
 import type { Message } from '../../shared/forms/form-messages';
+import { AccountActivationComponent } from '../account/account-activation.component';
 import { UsersService, type StaffUser } from '../users/users.service';
 import { StaffCapacityFormComponent } from './staff-capacity-form.component';
 
@@ -20,7 +21,7 @@ import { StaffCapacityFormComponent } from './staff-capacity-form.component';
  */
 @Component({
   selector: 'wv-staff-list',
-  imports: [RouterLink, TranslocoPipe, StaffCapacityFormComponent],
+  imports: [RouterLink, TranslocoPipe, StaffCapacityFormComponent, AccountActivationComponent],
   templateUrl: './staff-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -62,6 +63,15 @@ export class StaffListComponent {
     this.items.update((items) => items.map((item) => (item.id === user.id ? user : item)));
     this.status.set({ key: 'staff.capacityForm.saved', params: { name: user.displayName } });
     this.closeCapacity(user.id);
+  }
+
+  /** An admin deactivated or activated the account (its sessions ended on deactivation). */
+  protected activationChanged(user: StaffUser): void {
+    this.items.update((items) => items.map((item) => (item.id === user.id ? user : item)));
+    this.status.set({
+      key: user.active ? 'accountActivation.activated' : 'accountActivation.deactivated',
+      params: { name: user.displayName },
+    });
   }
 
   /** Closes the form; focus returns to the staff member's "Wijzigen" button. */

@@ -38,6 +38,7 @@ import { CheckInHistoryComponent } from '../../shared/watch/check-in-history.com
 import { SignaleringsplanComponent } from '../../shared/watch/signaleringsplan.component';
 import { WatchTimelineComponent } from '../../shared/watch/watch-timeline.component';
 import { CheckInsService } from '../check-ins/check-ins.service';
+import { ClientPrivacyComponent } from '../privacy/client-privacy.component';
 import { PartnerOrganisationsService } from '../partner-organisations/partner-organisations.service';
 import { ReactivationDialogComponent } from '../reactivations/reactivation-dialog.component';
 import { ReactivationsService } from '../reactivations/reactivations.service';
@@ -61,6 +62,7 @@ interface SharedPartner {
     RouterLink,
     TranslocoPipe,
     CheckInHistoryComponent,
+    ClientPrivacyComponent,
     LiveMessagesComponent,
     RadioOptionComponent,
     ReactivationDialogComponent,

@@ -29,6 +29,14 @@ export const CLIENT_ROUTES: Routes = [
     loadComponent: () => import('./client-detail.component').then((m) => m.ClientDetailComponent),
   },
   {
+    // Everything stored about the client (AVG art. 15), printable; fetching it is audited as an export.
+    path: ':id/gegevens',
+    title: 'privacy.export.title',
+    canActivate: [roleGuard(MANAGER_ROLES)],
+    loadComponent: () =>
+      import('../privacy/client-data-export.component').then((m) => m.ClientDataExportComponent),
+  },
+  {
     path: ':id/bewerken',
     title: 'clients.form.editTitle',
     canActivate: [roleGuard(MANAGER_ROLES)],

@@ -37,28 +37,6 @@ const CHOICES: readonly Choice[] = [
   selector: 'wv-self-check-in',
   imports: [TranslocoPipe],
   templateUrl: './self-check-in.component.html',
-  styles: `
-    :host {
-      display: block;
-      max-inline-size: 36rem;
-    }
-    .wv-self-check-in__choices {
-      display: flex;
-      flex-direction: column;
-      gap: 1rem;
-      margin-block: 0 1.5rem;
-    }
-    .wv-self-check-in__choice {
-      --utrecht-button-inline-size: 100%;
-      --utrecht-button-max-inline-size: none;
-      min-block-size: 3.5rem;
-      justify-content: center;
-      font-size: 1.125rem;
-      text-align: center;
-      white-space: normal;
-      overflow-wrap: anywhere;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SelfCheckInComponent implements OnInit {

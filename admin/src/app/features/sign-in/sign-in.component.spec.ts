@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { API_PATHS, PROBLEM_TYPES } from '@waakvlam/contracts';
+import { API_PATHS, PROBLEM_TYPES, SIGN_IN_PATHS, type SignInProviders } from '@waakvlam/contracts';
 import { aUser, must, settle, testTransloco } from '../../../testing/test-transloco.util';
 import { SignInComponent } from './sign-in.component';
 
@@ -11,7 +11,10 @@ describe('SignInComponent', () => {
   let http: HttpTestingController;
   let element: HTMLElement;
 
-  async function render(queryParams: Record<string, string> = {}): Promise<void> {
+  async function render(
+    queryParams: Record<string, string> = {},
+    providers: SignInProviders = { oidc: null },
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [SignInComponent, testTransloco()],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
@@ -21,7 +24,11 @@ describe('SignInComponent', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SignInComponent);
     element = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne(SIGN_IN_PATHS.providers).flush(providers);
+    await settle();
     await fixture.whenStable();
+    fixture.detectChanges();
   }
 
   function input(id: string): HTMLInputElement {
@@ -164,5 +171,79 @@ describe('SignInComponent', () => {
     await settle();
 
     expect(navigate).toHaveBeenCalledWith('/');
+  });
+
+  it('asks for the code from the app after a correct password, and signs in with it', async () => {
+    await render({ terug: '/wie-ben-ik' });
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    type('email', 'anna@voorbeeld.nl');
+    type('password', 'een-lang-wachtwoord');
+    await submit();
+    http
+      .expectOne(API_PATHS.login)
+      .flush(
+        { step: 'two_factor', expiresAt: '2030-01-01T12:05:00Z' },
+        { status: 202, statusText: 'Accepted' },
+      );
+    await settle();
+    fixture.detectChanges();
+
+    expect(element.querySelector('h2')?.textContent?.trim()).toBe('Tweestapsverificatie');
+    expect(element.querySelector('#password')).toBeNull();
+    expect(element.querySelector('label[for=sign-in-code]')?.textContent?.trim()).toBe('Code uit de app');
+    expect(input('sign-in-code').getAttribute('autocomplete')).toBe('one-time-code');
+
+    type('sign-in-code', '12345');
+    must(element.querySelector<HTMLButtonElement>('button[type=submit]')).click();
+    await settle();
+    fixture.detectChanges();
+    expect(alertText()).toContain('Vul de 6 cijfers uit de app in, zonder spaties.');
+    http.expectNone(SIGN_IN_PATHS.verifyTwoFactor);
+
+    type('sign-in-code', '123456');
+    must(element.querySelector<HTMLButtonElement>('button[type=submit]')).click();
+    await settle();
+    const verify = http.expectOne(SIGN_IN_PATHS.verifyTwoFactor);
+    expect(verify.request.body).toEqual({ code: '123456' });
+    verify.flush(aUser({ role: 'coordinator' }));
+    await settle();
+    expect(navigate).toHaveBeenCalledWith('/wie-ben-ik');
+  });
+
+  it('says plainly when the code is wrong', async () => {
+    await render();
+    type('email', 'anna@voorbeeld.nl');
+    type('password', 'een-lang-wachtwoord');
+    await submit();
+    http
+      .expectOne(API_PATHS.login)
+      .flush(
+        { step: 'two_factor', expiresAt: '2030-01-01T12:05:00Z' },
+        { status: 202, statusText: 'Accepted' },
+      );
+    await settle();
+    fixture.detectChanges();
+    type('sign-in-code', '654321');
+    must(element.querySelector<HTMLButtonElement>('button[type=submit]')).click();
+    await settle();
+    http
+      .expectOne(SIGN_IN_PATHS.verifyTwoFactor)
+      .flush(
+        { type: PROBLEM_TYPES.invalidCredentials, title: 'Sign-in failed', status: 401 },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await settle();
+    fixture.detectChanges();
+    expect(alertText()).toContain('Deze code klopt niet of is al gebruikt.');
+  });
+
+  it('offers sign-in with the organisation when the API has a provider, and explains a refusal', async () => {
+    await render(
+      { oidc: 'refused' },
+      { oidc: { name: 'Gemeente Voorbeeld', startUrl: '/api/auth/oidc/start' } },
+    );
+    const link = must(element.querySelector<HTMLAnchorElement>('a[href="/api/auth/oidc/start"]'));
+    expect(link.textContent?.trim()).toBe('Inloggen met Gemeente Voorbeeld');
+    expect(element.textContent).toContain('Inloggen via uw organisatie is niet gelukt.');
   });
 });

@@ -1,5 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  type OnInit,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -10,12 +20,25 @@ import {
 } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PROBLEM_TYPES } from '@waakvlam/contracts';
+import {
+  OIDC_ERROR_QUERY,
+  PROBLEM_TYPES,
+  type Me,
+  type SignInProviders,
+  type TwoFactorConfirmed,
+} from '@waakvlam/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { SIGN_IN_QUERY, SIGN_IN_REASONS, safeReturnUrl } from '../../core/auth/auth-routes';
 import { fieldErrorsOf, problemOf, retryAfterMinutes } from '../../shared/problem/problem.util';
+import { RecoveryCodesComponent } from '../two-factor/recovery-codes.component';
+import { TwoFactorApiService } from '../two-factor/two-factor-api.service';
+import { TwoFactorEnrolmentComponent } from '../two-factor/two-factor-enrolment.component';
+import { TwoFactorStepComponent } from './two-factor-step.component';
 
 type Field = 'email' | 'password';
+
+/** Where the sign-in is: the password, the code from the app, setting the app up, the new recovery codes. */
+type Step = 'password' | 'two_factor' | 'two_factor_enrolment' | 'recovery_codes';
 
 /** A message to show: translation key plus parameters. */
 interface Message {
@@ -28,15 +51,30 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Component({
   selector: 'wv-sign-in',
-  imports: [ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    TwoFactorStepComponent,
+    TwoFactorEnrolmentComponent,
+    RecoveryCodesComponent,
+  ],
   templateUrl: './sign-in.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SignInComponent {
+export class SignInComponent implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly twoFactorApi = inject(TwoFactorApiService);
+
+  protected readonly step = signal<Step>('password');
+  /** Other ways to sign in (OIDC), when the API offers them. */
+  protected readonly providers = signal<SignInProviders>({ oidc: null });
+  /** The recovery codes made while setting up two-factor at sign-in, and the user they belong to. */
+  protected readonly recoveryCodes = signal<readonly string[]>([]);
+  private signedInAs: Me | null = null;
 
   protected readonly form = new FormGroup({
     email: new FormControl('', {
@@ -64,6 +102,7 @@ export class SignInComponent {
       case SIGN_IN_REASONS.signedOut:
         return 'signIn.signedOut';
       default:
+        if (this.queryParams().get(OIDC_ERROR_QUERY) === 'refused') return 'signIn.oidcRefused';
         return null;
     }
   });
@@ -92,6 +131,46 @@ export class SignInComponent {
     () => this.formError() !== null || this.fieldErrorList().length > 0,
   );
 
+  async ngOnInit(): Promise<void> {
+    try {
+      this.providers.set(await this.twoFactorApi.providers());
+    } catch {
+      // Without the list, the password is the way in.
+    }
+  }
+
+  /** The second step (or the enrolment) finished: the user is signed in. */
+  protected async finish(me: Me | null): Promise<void> {
+    if (me) this.auth.completeSignIn(me);
+    await this.router.navigateByUrl(safeReturnUrl(this.queryParams().get(SIGN_IN_QUERY.returnUrl)));
+  }
+
+  protected enrolled(result: TwoFactorConfirmed): void {
+    this.signedInAs = result.me;
+    this.recoveryCodes.set(result.recoveryCodes);
+    this.goTo('recovery_codes', 'recovery-codes-heading');
+  }
+
+  protected async recoveryCodesSaved(): Promise<void> {
+    await this.finish(this.signedInAs);
+  }
+
+  /** The pending sign-in ended: ask for the password again, saying why. */
+  protected restart(message: { key: string }): void {
+    this.formError.set(message);
+    this.attempted.set(false);
+    this.form.controls.password.reset();
+    this.goTo('password', 'password');
+  }
+
+  private goTo(step: Step, focusId: string): void {
+    this.step.set(step);
+    afterNextRender(
+      { write: () => this.document.getElementById(focusId)?.focus() },
+      { injector: this.injector },
+    );
+  }
+
   protected async submit(): Promise<void> {
     if (this.busy()) {
       return;
@@ -105,7 +184,12 @@ export class SignInComponent {
     }
     this.busy.set(true);
     try {
-      await this.auth.signIn(this.form.getRawValue());
+      const result = await this.auth.signIn(this.form.getRawValue());
+      if ('step' in result) {
+        this.form.controls.password.reset();
+        this.goTo(result.step, 'second-step-heading');
+        return;
+      }
       await this.router.navigateByUrl(safeReturnUrl(this.queryParams().get(SIGN_IN_QUERY.returnUrl)));
     } catch (error: unknown) {
       this.handleError(error);

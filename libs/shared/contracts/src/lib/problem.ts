@@ -19,6 +19,8 @@ export const PROBLEM_TYPES = {
   rateLimited: `${PROBLEM_TYPE_BASE}rate-limited`,
   serviceUnavailable: `${PROBLEM_TYPE_BASE}service-unavailable`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
+  /** 409: the client's data cannot be erased now (care ongoing, open request or signal, retention period). */
+  erasureRefused: `${PROBLEM_TYPE_BASE}erasure-refused`,
 } as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[keyof typeof PROBLEM_TYPES];
 

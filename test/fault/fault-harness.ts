@@ -1,0 +1,239 @@
+import type { AppFleet } from './app-fleet';
+import type { FaultDatabase, Slice } from './fault-database';
+import type { FaultOptions } from './fault-options';
+import type { FaultRedis } from './fault-redis';
+import type { FaultSmtpSink } from './fault-smtp-sink';
+import type { PrivatePostgres } from './private-postgres';
+import type { QueueMonitor } from './queue-monitor';
+import type { ReactivationLoad, RequestOutcome } from './reactivation-load';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Everything a scenario works with: the suite's own services and the application's processes. */
+export interface FaultContext {
+  options: FaultOptions;
+  redis: FaultRedis;
+  postgres: PrivatePostgres;
+  sink: FaultSmtpSink;
+  fleet: AppFleet;
+  db: FaultDatabase;
+  load: ReactivationLoad;
+  monitor: QueueMonitor;
+  /** The application's settings that the checks depend on. */
+  settings: { plannerIntervalMs: number; timerLeaseMs: number; horizonMs: number };
+  log: (message: string) => void;
+}
+
+/** One scenario's row: its invariants, counts and figures. */
+export interface ScenarioResult {
+  name: string;
+  description: string;
+  pass: boolean;
+  /** Broken invariants, in words. */
+  failures: string[];
+  reminders: number;
+  reactivations: { sent: number; created: number; statuses: Record<string, number> };
+  notifications: number;
+  delivered: number;
+  lost: number;
+  duplicates: number;
+  /** Injected DATA→reply cuts on this scenario's messages: each allows one extra delivery. */
+  cuts: number;
+  /** Extra deliveries allowed: the cuts, and the fault's own acknowledgement gaps (FaultOutcome.ackGap). */
+  allowedDuplicates: number;
+  dead: number;
+  maxAttempts: number;
+  reclaimedTimers: number;
+  /** From the first reminder due to the last e-mail received. */
+  settleSeconds: number;
+  figures: Record<string, number | string | boolean | null>;
+  /** Kept for the final duplicate check. */
+  notificationIds: string[];
+}
+
+/** What a scenario's fault reports back: figures for the row and invariants it checked itself. */
+export interface FaultOutcome {
+  figures: Record<string, number | string | boolean | null>;
+  failures: string[];
+  /**
+   * Extra deliveries the fault itself may cause in the SMTP acknowledgement gap: a process killed or frozen with a
+   * message between DATA and reading the server's reply (at most one per pooled SMTP connection, 5 per process).
+   */
+  ackGap?: number;
+}
+
+/** A scenario in progress: when it started, its watches and the check-ins whose reminders fall due. */
+export interface ScenarioRun {
+  t0: number;
+  slice: Slice;
+  checkIns: string[];
+  /** When the first and the last reminder fall due (epoch ms). */
+  firstDueAt: number;
+  lastDueAt: number;
+}
+
+export interface LoadPlan {
+  name: string;
+  description: string;
+  /** Reminders for this scenario (the options' count by default). */
+  reminders?: number;
+  /** When the first reminder falls due, after the scenario starts. */
+  startsInMs?: number;
+  dueOverMs?: number;
+  /** Reactivation requests: false for none. */
+  reactivations?: boolean;
+  /** The fault, started with the load. */
+  fault: (ctx: FaultContext, run: ScenarioRun) => Promise<FaultOutcome>;
+  /** How long the scenario may take to deliver everything, from its start. */
+  settleTimeoutMs: number;
+}
+
+/** Runs a scenario: due reminders and reactivation requests with the fault at the same time, then the checks. */
+export async function runScenario(ctx: FaultContext, plan: LoadPlan): Promise<ScenarioResult> {
+  const o = ctx.options;
+  const count = plan.reminders ?? o.reminders;
+  const slice = ctx.db.takeSlice(count);
+  const startsInMs = plan.startsInMs ?? 3_000;
+  const dueOverMs = plan.dueOverMs ?? o.dueOverMs;
+  await ctx.monitor.refresh();
+  ctx.sink.cutNext(o.cuts);
+  const cutsBefore = ctx.sink.cutLog.length;
+  const t0 = Date.now();
+  ctx.log(
+    `${plan.name}: ${count} reminders due over ${dueOverMs / 1000} s, ${slice.reactivationWatches.length} reactivations`,
+  );
+  const checkIns = await ctx.db.dueReminders(slice, startsInMs, dueOverMs);
+  const watches = plan.reactivations === false ? [] : slice.reactivationWatches;
+  const [requests, outcome] = await Promise.all([
+    ctx.load.spread(watches, dueOverMs, `fault suite: ${plan.name}`),
+    plan
+      .fault(ctx, {
+        t0,
+        slice,
+        checkIns,
+        firstDueAt: t0 + startsInMs,
+        lastDueAt: t0 + startsInMs + dueOverMs,
+      })
+      .catch((error: unknown): FaultOutcome => ({
+        figures: {},
+        failures: [`the fault itself failed: ${(error as Error).stack ?? String(error)}`],
+      })),
+  ]);
+  const failures = [...outcome.failures];
+
+  // Settled: every reminder's timer done, every e-mail of the scenario sent and received by the sink.
+  const watchIds = watches.map((w) => w.watchId);
+  let ids: string[] = [];
+  let settledAt: number | null = null;
+  const deadline = t0 + plan.settleTimeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      ids = await ctx.db.notificationIds(checkIns, watchIds);
+      const [timers, outbox] = await Promise.all([ctx.db.timerStates(checkIns), ctx.db.outbox(ids)]);
+      const counts = ctx.sink.counts();
+      const received = ids.filter((id) => counts.has(id)).length;
+      if (
+        (timers['done'] ?? 0) === checkIns.length &&
+        outbox.byStatus['sent'] === ids.length &&
+        received === ids.length
+      ) {
+        settledAt = Date.now();
+        break;
+      }
+    } catch {
+      // PostgreSQL may be on its way back up.
+    }
+    await sleep(500);
+  }
+  ctx.sink.cutNext(0);
+  const [timers, outbox] = await Promise.all([ctx.db.timerStates(checkIns), ctx.db.outbox(ids)]);
+  const counts = ctx.sink.counts();
+  const idSet = new Set(ids);
+  const cuts = ctx.sink.cutLog.slice(cutsBefore).filter((c) => idSet.has(c.notificationId)).length;
+  const delivered = ids.filter((id) => counts.has(id)).length;
+  const dead = outbox.byStatus['dead'] ?? 0;
+  const created = requests.filter((r) => r.status === 201);
+  const acknowledged = created.map((r) => r.requestId).filter((id): id is string => id !== null);
+  const existing = await ctx.db.existingRequests(acknowledged);
+
+  const expectedReminders = checkIns.length;
+  const reminderMails = await ctx.db.notificationIds(checkIns, []);
+  if (checkIns.length !== count)
+    failures.push(`${count} reminders wanted, ${checkIns.length} timers written`);
+  if ((timers['done'] ?? 0) !== expectedReminders)
+    failures.push(
+      `${expectedReminders - (timers['done'] ?? 0)} reminder timers not done (${JSON.stringify(timers)})`,
+    );
+  if (reminderMails.length !== expectedReminders)
+    failures.push(`${expectedReminders} reminders, ${reminderMails.length} reminder e-mails in the outbox`);
+  if (outbox.byStatus['sent'] !== ids.length)
+    failures.push(`outbox not all sent: ${JSON.stringify(outbox.byStatus)}`);
+  if (delivered !== ids.length)
+    failures.push(`${ids.length - delivered} e-mails never reached the SMTP server`);
+  if (dead > 0) failures.push(`${dead} e-mails dead`);
+  const hung = requests.filter((r) => r.status === 0);
+  if (hung.length > 0)
+    failures.push(`${hung.length} reactivation requests got no answer within 15 s (${hung[0].error ?? ''})`);
+  const missing = acknowledged.filter((id) => !existing.has(id));
+  if (missing.length > 0) failures.push(`${missing.length} reactivations answered 201 are gone`);
+  if (created.length > 0 && ids.length - reminderMails.length < existing.size)
+    failures.push(
+      `${existing.size} reactivations, ${ids.length - reminderMails.length} reactivation e-mails`,
+    );
+  const duplicates = duplicatesOf(ids, counts);
+  const allowedDuplicates = cuts + (outcome.ackGap ?? 0);
+  if (duplicates > allowedDuplicates)
+    failures.push(`${duplicates} duplicate deliveries, ${allowedDuplicates} allowed (${cuts} injected cuts)`);
+
+  return {
+    name: plan.name,
+    description: plan.description,
+    pass: failures.length === 0,
+    failures,
+    reminders: checkIns.length,
+    reactivations: { sent: requests.length, created: created.length, statuses: statusCounts(requests) },
+    notifications: ids.length,
+    delivered,
+    lost: ids.length - delivered,
+    duplicates,
+    cuts,
+    allowedDuplicates,
+    dead,
+    maxAttempts: outbox.maxAttempts,
+    reclaimedTimers: timers.reclaimed,
+    settleSeconds: round(((settledAt ?? Date.now()) - (t0 + startsInMs)) / 1000),
+    figures: outcome.figures,
+    notificationIds: ids,
+  };
+}
+
+/** Deliveries beyond the first, per message, summed. */
+export function duplicatesOf(ids: readonly string[], counts: ReadonlyMap<string, number>): number {
+  return ids.reduce((sum, id) => sum + Math.max(0, (counts.get(id) ?? 0) - 1), 0);
+}
+
+function statusCounts(requests: readonly RequestOutcome[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of requests) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1;
+  return counts;
+}
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Polls `check` every `everyMs` until it is true; returns when (epoch ms), or null at `timeoutMs`. */
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<number | null> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if (await check()) return Date.now();
+    } catch {
+      // A dependency may be down: try again.
+    }
+    await sleep(everyMs);
+  }
+  return null;
+}
