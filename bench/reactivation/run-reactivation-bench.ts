@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * `npm run bench:reactivation [-- --smoke | --duration S | --json-out FILE]`: the reactivation request's way from
  * the console's POST to the assignee's e-mail, while the planner is busy.
@@ -260,6 +261,8 @@ class ReactivationBench {
     // everything else at its defaults (pools, concurrency, planner, log level info).
     const env: Record<string, string> = {
       NODE_ENV: 'production',
+      // Production requires it; a bench run's own, thrown away with its database.
+      AUTH_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       // As in production: the application's role, under row-level security.
       DATABASE_URL: this.db.appUrl,
       DATABASE_MIGRATION_URL: this.db.url,

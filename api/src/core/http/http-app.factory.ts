@@ -36,6 +36,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     bufferLogs: true,
+    // A failure to start is thrown to the caller (main.ts logs it and exits 1; a test fails with its cause),
+    // not turned into process.exit inside Nest.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
