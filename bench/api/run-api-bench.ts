@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppConfig } from '../../api/src/core/config/app.config';
 import { createHttpApp } from '../../api/src/core/http/http-app.factory';
-import { TenantContext } from '../../api/src/core/database/tenant-context';
+import { TenantContext } from '../../api/src/core/database/tenant-context.store';
 import { CheckInTallies } from '../../api/src/modules/dashboard/check-in-tallies.service';
 import { HttpClient } from '../../test/support/http-client';
 import { describeLatency } from '../reactivation/latency-summary';

@@ -23,6 +23,7 @@ export class AppProcess {
     private readonly env: Record<string, string>,
     readonly port: number | null,
     logFile: string,
+    private readonly nodeArgs: readonly string[] = [],
   ) {
     this.log = createWriteStream(logFile, { flags: 'a' });
   }
@@ -50,7 +51,7 @@ export class AppProcess {
     this.starts++;
     this.output = '';
     this.log.write(`\n===== start #${this.starts} at ${new Date().toISOString()} =====\n`);
-    const child = spawn(process.execPath, ['--enable-source-maps', this.entry], {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...this.nodeArgs, this.entry], {
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -126,6 +127,8 @@ export interface FleetSetup {
   workers: number;
   /** The environment every process gets (besides PATH, PORT and PUBLIC_URL). */
   env: Record<string, string>;
+  /** Node options before the entry point (the soak test's probe: `--expose-gc -r …`). */
+  nodeArgs?: (name: string) => string[];
 }
 
 /** The application under test: N api and M worker processes of the real build, each with its own log file. */
@@ -153,6 +156,7 @@ export class AppFleet {
           env,
           port,
           join(setup.runDir, `api-${i}.log`),
+          setup.nodeArgs?.(`api-${i}`),
         ),
       );
     }
@@ -174,6 +178,7 @@ export class AppFleet {
           env,
           null,
           join(setup.runDir, `worker-${i}.log`),
+          setup.nodeArgs?.(`worker-${i}`),
         ),
       );
     }

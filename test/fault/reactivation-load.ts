@@ -126,6 +126,17 @@ export class ReactivationLoad {
     return Promise.all(pending);
   }
 
+  /** A signed-in GET as a coordinator, on the api processes in turn: its status (0: no answer) and time. */
+  async read(path: string): Promise<{ status: number; ms: number }> {
+    const t0 = performance.now();
+    try {
+      const response = await withTimeout(this.client().request('GET', path));
+      return { status: response.status, ms: performance.now() - t0 };
+    } catch {
+      return { status: 0, ms: performance.now() - t0 };
+    }
+  }
+
   /** A signed-in read (the session guard and the list both need PostgreSQL). */
   async probe(): Promise<ProbeOutcome> {
     const sentAt = Date.now();

@@ -11,10 +11,11 @@
  * invariant broke. The processes' logs are in tmp/fault-runs/<run>/. See docs/reliability.md.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFleet } from './app-fleet';
+import { checkBuild } from './build-check';
 import { FaultDatabase } from './fault-database';
 import {
   type FaultContext,
@@ -65,29 +66,6 @@ const SCENARIOS: ReadonlyArray<(ctx: Pick<FaultContext, 'options'>) => LoadPlan>
 const started = Date.now();
 const log = (message: string) =>
   console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
-
-/** The build the suite runs must exist and be newer than every source file of the api and the shared libraries. */
-function checkBuild(): string | null {
-  const built = ['main.js', 'worker.js'].map((f) => path.join(ROOT, 'dist/api/api/src', f));
-  const missing = built.filter((f) => !existsSync(f));
-  const how = 'build it first: NX_DAEMON=false npx nx run api:build --output-style=static';
-  if (missing.length > 0) return `The build is missing (${path.relative(ROOT, missing[0])}): ${how}`;
-  const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
-  const newer: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|json|hbs|html|txt)$/.test(entry.name) && !entry.name.includes('.spec.'))
-        if (statSync(full).mtimeMs > builtAt) newer.push(path.relative(ROOT, full));
-    }
-  };
-  walk(path.join(ROOT, 'api/src'));
-  for (const lib of ['contracts', 'schedule']) walk(path.join(ROOT, 'libs/shared', lib, 'src'));
-  if (newer.length > 0)
-    return `The build is older than ${newer.length} source file(s) (${newer.slice(0, 3).join(', ')}…): ${how}`;
-  return null;
-}
 
 class FaultSuite {
   private redis: FaultRedis | null = null;
@@ -276,7 +254,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(64);
   }
-  const stale = checkBuild();
+  const stale = checkBuild(ROOT);
   if (stale) {
     console.error(stale);
     process.exit(2);

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../api/src/app.module';
 import { applicationRoleProblems } from '../../api/src/core/database/application-role.util';
-import { TenantContext } from '../../api/src/core/database/tenant-context';
+import { TenantContext } from '../../api/src/core/database/tenant-context.store';
 import { tenantSettingsSql } from '../../api/src/core/database/tenant-transaction.util';
 import { createCheckIn, createClient, createTeam, createWatch } from '../support/factories';
 import { testConfig } from '../support/test-config';

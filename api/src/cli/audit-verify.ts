@@ -3,7 +3,7 @@ import { AppConfig } from '../core/config/app.config';
 import { ConfigError } from '../core/config/config.error';
 import { createDataSource } from '../core/database/data-source.factory';
 import { SYSTEM_SETTING } from '../core/database/row-level-security.util';
-import { AuditChainVerifier } from '../modules/audit/audit-chain-verifier';
+import { AuditChainVerifier } from '../modules/audit/audit-chain.verifier';
 
 /**
  * `npm run audit:verify`: walks every organisation's audit chain (DATABASE_URL) and reports changed, missing and

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { TenantContext } from '../core/database/tenant-context';
+import { TenantContext } from '../core/database/tenant-context.store';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../core/config/app.config';

@@ -11,7 +11,7 @@ import {
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { type Me, PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, type SignInNextStep } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { Public } from './public.decorator';
 import { AuthService } from './auth.service';
 import { CookieWriter } from './cookie-writer.service';

@@ -3,7 +3,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/
 import { OIDC_ERROR_QUERY, SIGN_IN_PATHS, type SignInProviders } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app.config';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { OidcRefusal } from './oidc-refusal.error';
 import { OidcSignIn, OIDC_STATE_MS } from './oidc-sign-in.service';
 import { Public } from './public.decorator';

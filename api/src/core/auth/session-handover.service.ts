@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import type { StartedSession } from './auth.service';
 import { CookieWriter } from './cookie-writer.service';
 import { SessionService } from './session.service';

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional }
 import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_TYPES, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { ProblemException } from '../http/problem.exception';
 import { CSRF_EXEMPT_METADATA, PUBLIC_METADATA } from './public.decorator';
 import { ACCEPTS_API_KEY_METADATA } from './api-key.decorator';

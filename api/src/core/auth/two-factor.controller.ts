@@ -19,7 +19,7 @@ import {
 } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../../modules/audit/audit.service';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { ProblemException } from '../http/problem.exception';
 import { AuthService } from './auth.service';
 import { CurrentSession } from './current-session.decorator';

@@ -1,4 +1,4 @@
-import { TenantContext } from './tenant-context';
+import { TenantContext } from './tenant-context.store';
 import { tenantSettingsSql } from './tenant-transaction.util';
 
 describe('tenantSettingsSql', () => {

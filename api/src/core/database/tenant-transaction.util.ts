@@ -1,6 +1,6 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { SYSTEM_SETTING, TENANT_SETTING } from './row-level-security.util';
-import { TenantContext, type TenantContextValue } from './tenant-context';
+import { TenantContext, type TenantContextValue } from './tenant-context.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

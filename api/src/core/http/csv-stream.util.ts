@@ -1,7 +1,7 @@
 import { finished, pipeline, Transform, type TransformCallback } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import QueryStream from 'pg-query-stream';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { tenantSettingsSql } from '../database/tenant-transaction.util';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';

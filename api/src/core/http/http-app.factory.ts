@@ -9,7 +9,7 @@ import { CSRF_HEADER, PARTNER_API_KEY_HEADER, SESSION_COOKIE } from '@waakvlam/c
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import type { AppConfig } from '../config/app.config';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { attachHttpMetrics } from '../metrics/http-metrics.hook';
 import { attachAuditRefusals } from '../../modules/audit/audit-refusal.hook';
 import { AdminAssets } from './admin-assets.util';

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PROBLEM_TYPES } from '@waakvlam/contracts';
 import type { FastifyReply } from 'fastify';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PROBLEM_TYPES, type ProblemType, SESSION_COOKIE } from '@waakvlam/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionService } from '../auth/session.service';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { ProblemException } from '../http/problem.exception';
 import { toProblem } from '../http/problem-mapper.util';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { TenantContext } from '../database/tenant-context';
+import { TenantContext } from '../database/tenant-context.store';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, MetricsTime, Worker } from 'bullmq';
 import { AppConfig } from '../config/app.config';

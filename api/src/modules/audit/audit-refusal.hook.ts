@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AUDIT_ROUTE_CONFIG, type AuditRouteSpec } from './audit-route.decorator';
 import { AuditRequestRecorder } from './audit-request-recorder.service';
-import { AuditScope } from './audit-scope';
+import { AuditScope } from './audit-scope.store';
 
 /**
  * Records refusals that happen before an audited route's handler (and so before the AuditInterceptor): a role the

@@ -2,10 +2,10 @@ import { HttpException, Injectable, Logger } from '@nestjs/common';
 import type { AuditPurpose } from '@waakvlam/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { RequestWithSession } from '../../core/auth/session-user.interface';
-import { TenantContext } from '../../core/database/tenant-context';
+import { TenantContext } from '../../core/database/tenant-context.store';
 import type { AuditEventInput, AuditSource } from './audit-event.model';
 import type { AuditRouteSpec } from './audit-route.decorator';
-import type { AuditScopeState } from './audit-scope';
+import type { AuditScopeState } from './audit-scope.store';
 import { AuditService } from './audit.service';
 import type { AuditSubjects } from './audit-subjects.util';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
-import { TenantContext } from '../../core/database/tenant-context';
+import { TenantContext } from '../../core/database/tenant-context.store';
 
 /** Events removed per statement: bounded transactions, and the chain's lock is held only briefly. */
 const BATCH = 5_000;

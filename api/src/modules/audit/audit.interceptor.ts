@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Observable, catchError, concatMap, from, throwError } from 'rxjs';
 import { AUDIT_ROUTE_METADATA, type AuditRouteSpec } from './audit-route.decorator';
-import { AuditScope } from './audit-scope';
+import { AuditScope } from './audit-scope.store';
 import { AuditRequestRecorder } from './audit-request-recorder.service';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEventInput, AuditSubjectRefs } from './audit-event.model';
-import { AuditScope } from './audit-scope';
+import { AuditScope } from './audit-scope.store';
 
 /** Longest user agent kept: enough to recognise a browser, bounded against abuse. */
 const MAX_USER_AGENT = 500;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { TenantContext } from '../../core/database/tenant-context';
+import { TenantContext } from '../../core/database/tenant-context.store';
 import type { UserRole } from '@waakvlam/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../core/auth/password-hasher.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
-import { TenantContext } from '../../core/database/tenant-context';
+import { TenantContext } from '../../core/database/tenant-context.store';
 import { AuditService } from '../audit/audit.service';
 import { ClientAnonymiser } from './client-anonymiser.service';
 import { loadErasureFacts } from './erasure-facts.util';

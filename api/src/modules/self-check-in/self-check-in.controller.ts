@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { TenantContext } from '../../core/database/tenant-context';
+import { TenantContext } from '../../core/database/tenant-context.store';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SELF_CHECK_IN_TOKEN_PATTERN, type SelfCheckInResponse } from '@waakvlam/contracts';
 import { DataSource } from 'typeorm';
-import { AuditScope } from '../audit/audit-scope';
+import { AuditScope } from '../audit/audit-scope.store';
 import { CheckInCompletionService } from '../check-ins/check-in-completion.service';
 import { CheckInTokensService } from '../check-ins/check-in-tokens.service';
 import { NotificationsService } from '../notifications/notifications.service';
