@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, signInThroughConsole } from '../support/browser';
 import {
   createClient,
   createPartnerUser,
@@ -41,13 +41,7 @@ describe('Logboek and the access report in the console (Chromium)', () => {
   });
   afterEach(() => context.close());
 
-  async function signIn(user: TestUser): Promise<void> {
-    await page.goto(`${t.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  }
+  const signIn = (user: TestUser) => signInThroughConsole(page, t.baseUrl, user);
 
   it('a coordinator opens Logboek from the menu, filters on refusals and sees the partner; no axe violations', async () => {
     await signIn(team.coordinator);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, signInThroughConsole } from '../support/browser';
 import { createTeam, type TestUser } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -30,13 +30,7 @@ describe('clients, watches and check-ins in the console', () => {
   });
   afterEach(() => context.close());
 
-  async function signIn(user: TestUser): Promise<void> {
-    await page.goto(`${t.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  }
+  const signIn = (user: TestUser) => signInThroughConsole(page, t.baseUrl, user);
 
   it('lets a coordinator register a resident and start a watch, on screens without violations', async () => {
     await signIn(coordinator);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, signInThroughConsole } from '../support/browser';
 import type { TestUser } from '../support/factories';
 import { createClientWithEverything } from '../support/privacy-factories';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -28,13 +28,7 @@ describe("the resident's rights on the client page", () => {
   });
   afterEach(() => context.close());
 
-  async function signIn(user: TestUser): Promise<void> {
-    await page.goto(`${t.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  }
+  const signIn = (user: TestUser) => signInThroughConsole(page, t.baseUrl, user);
 
   it('shows everything stored in plain Dutch, to print or download, without violations', async () => {
     const s = await createClientWithEverything(t.dataSource);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, launchChromium, signInThroughConsole } from '../support/browser';
 import { createClient, createTeam, createWatch, type TestUser } from '../support/factories';
 import { createSelfCheckIn } from '../support/self-check-in-factories';
 import { currentTestRun } from '../support/test-run';
@@ -37,13 +37,7 @@ describe('reactivation in the console (Chromium)', () => {
     return context.newPage();
   }
 
-  async function signIn(user: TestUser): Promise<void> {
-    await page.goto(`${t.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(user.email);
-    await page.getByLabel('Wachtwoord').fill(user.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  }
+  const signIn = (user: TestUser) => signInThroughConsole(page, t.baseUrl, user);
 
   /** Signs out of this context and in as another user, in a new context. */
   async function switchTo(user: TestUser): Promise<void> {

@@ -5,7 +5,7 @@ import type { FaultRedis } from './fault-redis';
 import type { FaultSmtpSink } from './fault-smtp-sink';
 import type { PrivatePostgres } from './private-postgres';
 import type { QueueMonitor } from './queue-monitor';
-import type { ReactivationLoad, RequestOutcome } from './reactivation-load';
+import type { ReactivationLoad } from './reactivation-load';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -212,7 +212,8 @@ export function duplicatesOf(ids: readonly string[], counts: ReadonlyMap<string,
   return ids.reduce((sum, id) => sum + Math.max(0, (counts.get(id) ?? 0) - 1), 0);
 }
 
-function statusCounts(requests: readonly RequestOutcome[]): Record<string, number> {
+/** How many answers had each status. */
+export function statusCounts(requests: ReadonlyArray<{ status: number }>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of requests) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1;
   return counts;

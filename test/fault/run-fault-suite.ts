@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFleet } from './app-fleet';
-import { checkBuild } from './build-check';
+import { runSuite } from './suite-main';
 import { FaultDatabase } from './fault-database';
 import {
   type FaultContext,
@@ -246,45 +246,10 @@ class FaultSuite {
   }
 }
 
-async function main(): Promise<void> {
-  let options: FaultOptions;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(64);
-  }
-  const stale = checkBuild(ROOT);
-  if (stale) {
-    console.error(stale);
-    process.exit(2);
-  }
-  const suite = new FaultSuite(options);
-  let cleaning: Promise<void> | null = null;
-  const cleanUp = () => (cleaning ??= suite.cleanUp());
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (cleaning) return;
-    console.error(`\n${signal}: stopping the suite's processes and services`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  // A bug of the suite itself must not leave its processes and services behind.
-  process.on('unhandledRejection', (error: unknown) => {
-    console.error(`\nUnhandled rejection in the suite: ${(error as Error).stack ?? String(error)}`);
-    void cleanUp().finally(() => process.exit(1));
-  });
-  let code = 1;
-  try {
-    code = await suite.run();
-  } catch (error) {
-    console.error(`\nFault suite failed: ${(error as Error).stack ?? String(error)}`);
-  } finally {
-    // Also when a signal started it: exit only once everything the suite started is gone.
-    await cleanUp();
-  }
-  log(`Done in ${round((Date.now() - started) / 1000)} s`);
-  process.exit(code);
-}
-
-void main();
+void runSuite({
+  root: ROOT,
+  label: 'fault suite',
+  parse: parseOptions,
+  create: (o) => new FaultSuite(o),
+  log,
+});

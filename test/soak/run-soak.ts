@@ -25,9 +25,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { summarise } from '../../bench/reactivation/latency-summary';
 import { AppFleet } from '../fault/app-fleet';
-import { checkBuild } from '../fault/build-check';
+import { runSuite } from '../fault/suite-main';
 import { FaultDatabase } from '../fault/fault-database';
-import { duplicatesOf, round, sleep } from '../fault/fault-harness';
+import { duplicatesOf, round, sleep, statusCounts } from '../fault/fault-harness';
 import { type FaultRedis, startSingleRedis } from '../fault/fault-redis';
 import { FaultSmtpSink } from '../fault/fault-smtp-sink';
 import { PrivatePostgres } from '../fault/private-postgres';
@@ -141,12 +141,12 @@ class Soak {
     const created = outcomes.filter((r) => r.status === 201).length;
     if (created !== outcomes.length)
       failures.push(
-        `${outcomes.length - created} reactivation requests not answered 201 (${statuses(outcomes)})`,
+        `${outcomes.length - created} reactivation requests not answered 201 (${JSON.stringify(statusCounts(outcomes))})`,
       );
     const readFailures = readOutcomes.filter((r) => r.status !== 200);
     if (readFailures.length > 0)
       failures.push(
-        `${readFailures.length} of ${readOutcomes.length} reads not answered 200 (${statuses(readFailures)})`,
+        `${readFailures.length} of ${readOutcomes.length} reads not answered 200 (${JSON.stringify(statusCounts(readFailures))})`,
       );
     for (const p of this.fleet.all)
       if (p.exits.length > 0) failures.push(`${p.name} exited during the run: ${JSON.stringify(p.exits)}`);
@@ -349,49 +349,4 @@ class Soak {
   }
 }
 
-function statuses(outcomes: ReadonlyArray<{ status: number }>): string {
-  const counts: Record<string, number> = {};
-  for (const r of outcomes) counts[String(r.status)] = (counts[String(r.status)] ?? 0) + 1;
-  return JSON.stringify(counts);
-}
-
-async function main(): Promise<void> {
-  let options: SoakOptions;
-  try {
-    options = parseSoakOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(64);
-  }
-  const stale = checkBuild(ROOT);
-  if (stale) {
-    console.error(stale);
-    process.exit(2);
-  }
-  const soak = new Soak(options);
-  let code = 1;
-  let cleaning: Promise<void> | null = null;
-  const cleanUp = () => (cleaning ??= soak.cleanUp());
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (cleaning) return;
-    console.error(`\n${signal}: stopping the soak test's processes and services`);
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  process.on('unhandledRejection', (error: unknown) => {
-    console.error(`\nUnhandled rejection in the soak test: ${(error as Error).stack ?? String(error)}`);
-    void cleanUp().finally(() => process.exit(1));
-  });
-  try {
-    code = await soak.run();
-  } catch (error) {
-    console.error(`\nSoak test failed: ${(error as Error).stack ?? String(error)}`);
-  } finally {
-    await cleanUp();
-  }
-  log(`Done in ${round((Date.now() - started) / 1000)} s`);
-  process.exit(code);
-}
-
-void main();
+void runSuite({ root: ROOT, label: 'soak test', parse: parseSoakOptions, create: (o) => new Soak(o), log });
