@@ -59,6 +59,12 @@ export class QueueMonitor {
     return Object.fromEntries(this.queues.map((q, i) => [q.name, counts[i]]));
   }
 
+  /** The ids of the active jobs on the work queues (`<queue>:<id>`), all workers together. */
+  async activeIds(): Promise<Set<string>> {
+    const ids = await Promise.all(this.queues.map((q) => q.getRanges(['active'], 0, -1)));
+    return new Set(this.queues.flatMap((q, i) => ids[i].map((id) => `${q.name}:${id}`)));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.events, ...this.queues].map((x) => x.close().catch(() => undefined)));
   }
