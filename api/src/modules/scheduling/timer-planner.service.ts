@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app.config';
 import { QueueName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
+import { RedisEpoch } from '../../core/queue/redis-epoch.service';
 import { updateReturning } from '../../core/database/update-returning.util';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type ClaimedTimer, timerJobs } from './timer-jobs.util';
@@ -12,8 +13,10 @@ export interface PlannerTick {
   enqueued: number;
   /** The jobs they went into (one per kind and second of fire time, at most TIMERS_PER_JOB timers each). */
   jobs: number;
-  /** Of those, timers whose lease had expired: their first job was lost. */
+  /** Of those, timers whose lease had expired (or was released): their first job was lost. */
   reclaimed: number;
+  /** Timers claimed under an earlier Redis epoch, released at once to be claimed again (Redis lost its data). */
+  released: number;
   /** True when the timer queue reached its cap during the tick (the tick then waits for room, up to its interval). */
   capped: boolean;
   /** Outbox messages whose job was lost, queued again. */
@@ -33,7 +36,8 @@ const TIMER_JOB_ATTEMPTS = 5;
 /**
  * The planner: claims timers due within the horizon in batches (one statement each, `FOR UPDATE SKIP LOCKED`, so
  * planners never wait for or double-claim each other) and adds their jobs with `addBulk`, a deterministic job id and
- * the remaining delay. Timers whose lease passed without completion (their job was lost) are claimed again first.
+ * the remaining delay. Timers whose lease passed without completion (their job was lost) are claimed again first;
+ * when Redis lost its data (a new RedisEpoch), every timer claimed under the old one is claimed again at once.
  */
 @Injectable()
 export class TimerPlannerService {
@@ -44,6 +48,7 @@ export class TimerPlannerService {
     private readonly config: AppConfig,
     private readonly queues: QueueService,
     private readonly notifications: NotificationsService,
+    private readonly epoch: RedisEpoch,
   ) {}
 
   async tick(now: () => Date = () => new Date()): Promise<PlannerTick> {
@@ -55,12 +60,16 @@ export class TimerPlannerService {
       enqueued: 0,
       jobs: 0,
       reclaimed: 0,
+      released: 0,
       capped: false,
       recoveredNotifications: 0,
       batches: 0,
       claimMs: 0,
       ms: 0,
     };
+    // Redis lost its data (or this process has not looked yet): the jobs of earlier claims are gone with it.
+    const { epoch, changed } = await this.epoch.read();
+    if (changed) result.released = await this.releaseLostClaims(now(), epoch);
     const [recovered, queued] = await Promise.all([this.notifications.recoverLost(now()), queue.count()]);
     result.recoveredNotifications = recovered;
     // The cap counts jobs (each up to TIMERS_PER_JOB timers); a batch may pass it by its own jobs, then adding stops.
@@ -76,7 +85,7 @@ export class TimerPlannerService {
       }
       const size = this.config.plannerBatchSize;
       const claimStarted = performance.now();
-      const claimed = await this.claim(now(), size);
+      const claimed = await this.claim(now(), size, epoch);
       result.claimMs += performance.now() - claimStarted;
       result.batches++;
       if (claimed.length > 0) {
@@ -102,6 +111,8 @@ export class TimerPlannerService {
       if (claimed.length < size || Date.now() - started > budgetMs) break;
     }
     result.ms = Date.now() - started;
+    if (result.released > 0)
+      this.logger.warn(`Redis lost its data: ${result.released} claimed timers released to be claimed again`);
     if (result.reclaimed > 0) this.logger.warn(`Re-claimed ${result.reclaimed} timers whose job was lost`);
     if (result.capped)
       this.logger.warn(`Timer queue is over its cap (${this.config.plannerQueueCap}): waiting`);
@@ -112,7 +123,7 @@ export class TimerPlannerService {
    * One batch in one statement: expired leases first, then pending timers by fire time. The CTEs are read lazily,
    * so no more rows are locked than the batch takes.
    */
-  private async claim(now: Date, size: number): Promise<ClaimedTimer[]> {
+  private async claim(now: Date, size: number, epoch: string): Promise<ClaimedTimer[]> {
     const horizon = new Date(now.getTime() + this.config.plannerHorizonMs);
     return updateReturning<ClaimedTimer>(
       this.dataSource.manager,
@@ -126,11 +137,28 @@ export class TimerPlannerService {
          (SELECT id FROM expired) UNION ALL (SELECT id FROM due) LIMIT $3
        )
        UPDATE timers t
-       SET state = 'claimed', attempts = t.attempts + 1,
+       SET state = 'claimed', attempts = t.attempts + 1, claim_epoch = $5,
            lease_until = greatest(t.fire_at, $1::timestamptz) + make_interval(secs => $4::float8 / 1000)
        WHERE t.id = ANY(ARRAY(SELECT id FROM batch))
        RETURNING t.id::text AS id, t.kind, t.fire_at, t.attempts`,
-      [now, horizon, size, this.config.timerLeaseMs],
+      [now, horizon, size, this.config.timerLeaseMs, epoch],
     );
+  }
+
+  /**
+   * Ends the lease of every timer claimed under an earlier epoch of this prefix (its job went with Redis's data), so
+   * that this tick claims it again. Idempotent: a timer claimed again carries the new epoch. Timers a worker is still
+   * on are safe to claim again: their effect takes them in its transaction, once.
+   */
+  private async releaseLostClaims(now: Date, epoch: string): Promise<number> {
+    const [row]: Array<{ released: number }> = await this.dataSource.query(
+      `WITH released AS (
+         UPDATE timers SET lease_until = $1::timestamptz - interval '1 millisecond'
+         WHERE state = 'claimed' AND claim_epoch <> $2 AND starts_with(claim_epoch, $3) AND lease_until >= $1
+         RETURNING 1)
+       SELECT count(*)::int AS released FROM released`,
+      [now, epoch, this.epoch.family],
+    );
+    return row?.released ?? 0;
   }
 }

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app.config';
+import { RedisConnections } from './redis-connections.service';
+
+/** The epoch now, and whether this process saw another one (or none) before: Redis may have lost its data since. */
+export interface EpochReading {
+  epoch: string;
+  changed: boolean;
+}
+
+/**
+ * Which life of Redis the jobs in it belong to: a key `<prefix>:redis-epoch` without expiry holds a random id, set
+ * when it is missing. A flush, or a restart without persistence, removes it with every job; the next reading sets a
+ * new one, and work handed to the old epoch (claimed timers) is known to be lost at once, without waiting for its
+ * lease. The value starts with the queue prefix, so that deployments (and test runs) sharing one database but not
+ * one Redis prefix never release each other's work. Needs Redis's `noeviction` (docs/operations.md), as BullMQ does.
+ */
+@Injectable()
+export class RedisEpoch {
+  private lastSeen: string | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redis: RedisConnections,
+  ) {}
+
+  /** Every epoch of this prefix starts with this. */
+  get family(): string {
+    return `${this.config.queuePrefix}/`;
+  }
+
+  /** Reads the epoch, setting a new one when Redis has none; `changed` on a process's first reading too. */
+  async read(): Promise<EpochReading> {
+    const key = `${this.config.queuePrefix}:redis-epoch`;
+    const client = this.redis.client;
+    await client.set(key, `${this.family}${randomUUID()}`, 'NX');
+    const epoch = await client.get(key);
+    // Flushed again between the two commands: the next reading sets it.
+    if (epoch === null) throw new Error('Redis lost the epoch key while it was being read');
+    const changed = epoch !== this.lastSeen;
+    this.lastSeen = epoch;
+    return { epoch, changed };
+  }
+}

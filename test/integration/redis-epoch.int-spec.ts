@@ -1,0 +1,131 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../api/src/app.module';
+import { QueueName, type TimerJobPayload } from '../../api/src/core/queue/queue.constants';
+import { QueueService } from '../../api/src/core/queue/queue.service';
+import { TimerPlannerService } from '../../api/src/modules/scheduling/timer-planner.service';
+import { createCheckIn, createClient, createTeam, createTimer, createWatch } from '../support/factories';
+import { type PrivateRedis, startPrivateRedis } from '../support/private-redis';
+import { testConfig } from '../support/test-config';
+import { currentTestRun } from '../support/test-run';
+
+/**
+ * When Redis loses its data (FLUSHALL, a restart without persistence) the jobs of claimed timers go with it. The
+ * planner sees a new Redis epoch and claims those timers again in the same sweep, instead of waiting for each lease
+ * (60 s here) to run out. On a Redis of its own and a prefix of its own, so that no other suite's work is touched.
+ */
+describe('the planner after Redis lost its data', () => {
+  const prefix = `${currentTestRun().redisPrefix}-epoch`;
+  let redis: PrivateRedis;
+  let app: INestApplicationContext;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    app = await NestFactory.createApplicationContext(
+      AppModule.forConfig(
+        testConfig({
+          WAAKVLAM_ROLES: 'api',
+          REDIS_URL: redis.url,
+          REDIS_PREFIX: prefix,
+          TIMER_LEASE_SECONDS: '60',
+        }),
+      ),
+      { logger: false },
+    );
+    await app.init();
+    db = app.get(DataSource);
+  });
+  afterAll(async () => {
+    await app.close();
+    await redis.stop();
+  });
+
+  const dueTimer = async () => {
+    const team = await createTeam(db);
+    const client = await createClient(db, team.organisation.id, team.coordinator.id);
+    const watch = await createWatch(db, team.organisation.id, client.id, team.caseworker.id);
+    const checkIn = await createCheckIn(db, team.organisation.id, watch.id, team.caseworker.id, {
+      dueDate: new Date().toISOString().slice(0, 10),
+    });
+    return createTimer(db, team.organisation.id, 'check_in_overdue', checkIn.id, new Date());
+  };
+  const claimOf = async (id: string) =>
+    (
+      (await db.query(`SELECT state, attempts, claim_epoch FROM timers WHERE id = $1`, [id])) as Array<{
+        state: string;
+        attempts: number;
+        claim_epoch: string | null;
+      }>
+    )[0];
+  const jobsFor = async (timerId: string) =>
+    (await app.get(QueueService).queue(QueueName.Timers).getJobs(['waiting', 'delayed', 'prioritized']))
+      .filter((j) => (j.data as TimerJobPayload).timerIds.includes(timerId))
+      .map((j) => j.id);
+
+  it('claims every timer of the lost epoch again in the next sweep, once when run twice; other prefixes untouched', async () => {
+    const planner = app.get(TimerPlannerService);
+    const timer = await dueTimer();
+    // Claimed by a deployment with another Redis prefix (same database): never ours to release.
+    const foreign = await dueTimer();
+    await db.query(
+      `UPDATE timers SET state = 'claimed', attempts = 1, claim_epoch = '{elsewhere}/e1',
+         lease_until = now() + interval '1 minute' WHERE id = $1`,
+      [foreign.id],
+    );
+
+    await planner.tick();
+    const first = await claimOf(timer.id);
+    expect(first).toMatchObject({ state: 'claimed', attempts: 1 });
+    expect(first.claim_epoch?.startsWith(`{${prefix}}/`)).toBe(true);
+    expect(await jobsFor(timer.id)).toEqual([`timer-${timer.id}-1`]);
+
+    await redis.flushAll();
+    expect(await jobsFor(timer.id)).toEqual([]);
+    const tick = await planner.tick();
+    expect(tick.released).toBeGreaterThanOrEqual(1);
+    const again = await claimOf(timer.id);
+    expect(again).toMatchObject({ state: 'claimed', attempts: 2 });
+    expect(again.claim_epoch).not.toBe(first.claim_epoch);
+    expect(await jobsFor(timer.id)).toEqual([`timer-${timer.id}-2`]);
+
+    // Run twice: the epoch is the same, nothing is released or claimed again.
+    expect((await planner.tick()).released).toBe(0);
+    expect(await claimOf(timer.id)).toEqual(again);
+    expect(await jobsFor(timer.id)).toEqual([`timer-${timer.id}-2`]);
+    expect(await claimOf(foreign.id)).toEqual({
+      state: 'claimed',
+      attempts: 1,
+      claim_epoch: '{elsewhere}/e1',
+    });
+  }, 30_000);
+
+  it('a planner that starts after Redis lost its data releases the claims of the earlier epoch at its first sweep', async () => {
+    const timer = await dueTimer();
+    await db.query(
+      `UPDATE timers SET state = 'claimed', attempts = 1, claim_epoch = $2,
+         lease_until = now() + interval '1 minute' WHERE id = $1`,
+      [timer.id, `{${prefix}}/an-epoch-redis-has-forgotten`],
+    );
+    const fresh = await NestFactory.createApplicationContext(
+      AppModule.forConfig(
+        testConfig({
+          WAAKVLAM_ROLES: 'api',
+          REDIS_URL: redis.url,
+          REDIS_PREFIX: prefix,
+          TIMER_LEASE_SECONDS: '60',
+        }),
+      ),
+      { logger: false },
+    );
+    await fresh.init();
+    try {
+      const tick = await fresh.get(TimerPlannerService).tick();
+      expect(tick.released).toBeGreaterThanOrEqual(1);
+      expect(await claimOf(timer.id)).toMatchObject({ state: 'claimed', attempts: 2 });
+    } finally {
+      await fresh.close();
+    }
+  }, 30_000);
+});
