@@ -5,15 +5,22 @@ import { AppModule } from '../../api/src/app.module';
 import { QueueName, type TimerJobPayload } from '../../api/src/core/queue/queue.constants';
 import { QueueService } from '../../api/src/core/queue/queue.service';
 import { TimerPlannerService } from '../../api/src/modules/scheduling/timer-planner.service';
-import { createCheckIn, createClient, createTeam, createTimer, createWatch } from '../support/factories';
+import {
+  createCheckIn,
+  createClient,
+  createNotification,
+  createTeam,
+  createTimer,
+  createWatch,
+} from '../support/factories';
 import { type PrivateRedis, startPrivateRedis } from '../support/private-redis';
 import { testConfig } from '../support/test-config';
 import { currentTestRun } from '../support/test-run';
 
 /**
- * When Redis loses its data (FLUSHALL, a restart without persistence) the jobs of claimed timers go with it. The
- * planner sees a new Redis epoch and claims those timers again in the same sweep, instead of waiting for each lease
- * (60 s here) to run out. On a Redis of its own and a prefix of its own, so that no other suite's work is touched.
+ * When Redis loses its data (FLUSHALL, a restart without persistence) the jobs of claimed timers and pending e-mails
+ * go with it. The planner sees a new Redis epoch and queues them again in the same sweep, instead of waiting for each
+ * lease (60 s here) to run out. On a Redis of its own and a prefix of its own, so that no other suite's work is touched.
  */
 describe('the planner after Redis lost its data', () => {
   const prefix = `${currentTestRun().redisPrefix}-epoch`;
@@ -64,7 +71,7 @@ describe('the planner after Redis lost its data', () => {
       .filter((j) => (j.data as TimerJobPayload).timerIds.includes(timerId))
       .map((j) => j.id);
 
-  it('claims every timer of the lost epoch again in the next sweep, once when run twice; other prefixes untouched', async () => {
+  it('queues every timer and e-mail of the lost epoch again in the next sweep, once when run twice; other prefixes untouched', async () => {
     const planner = app.get(TimerPlannerService);
     const timer = await dueTimer();
     // Claimed by a deployment with another Redis prefix (same database): never ours to release.
@@ -81,6 +88,18 @@ describe('the planner after Redis lost its data', () => {
     expect(first.claim_epoch?.startsWith(`{${prefix}}/`)).toBe(true);
     expect(await jobsFor(timer.id)).toEqual([`timer-${timer.id}-1`]);
 
+    // An e-mail queued under that epoch, and one of the other deployment's.
+    const team = await createTeam(db);
+    const mail = await createNotification(db, team.organisation.id);
+    const foreignMail = await createNotification(db, team.organisation.id);
+    await db.query(
+      `UPDATE notifications SET dispatches = 1, lease_until = now() + interval '1 minute',
+         dispatch_epoch = CASE WHEN id = $1 THEN $3 ELSE '{elsewhere}/e1' END
+       WHERE id = ANY(ARRAY[$1, $2]::uuid[])`,
+      [mail.id, foreignMail.id, first.claim_epoch],
+    );
+    const mailJob = (jobId: string) => app.get(QueueService).queue(QueueName.Mail).getJob(jobId);
+
     await redis.flushAll();
     expect(await jobsFor(timer.id)).toEqual([]);
     const tick = await planner.tick();
@@ -89,6 +108,8 @@ describe('the planner after Redis lost its data', () => {
     expect(again).toMatchObject({ state: 'claimed', attempts: 2 });
     expect(again.claim_epoch).not.toBe(first.claim_epoch);
     expect(await jobsFor(timer.id)).toEqual([`timer-${timer.id}-2`]);
+    expect(await mailJob(`${mail.id}-2`)).toBeDefined();
+    expect(await mailJob(`${foreignMail.id}-2`)).toBeUndefined();
 
     // Run twice: the epoch is the same, nothing is released or claimed again.
     expect((await planner.tick()).released).toBe(0);
@@ -99,6 +120,15 @@ describe('the planner after Redis lost its data', () => {
       attempts: 1,
       claim_epoch: '{elsewhere}/e1',
     });
+    expect(await mailJob(`${mail.id}-3`)).toBeUndefined();
+    const mails: Array<{ id: string; dispatches: number }> = await db.query(
+      `SELECT id, dispatches FROM notifications WHERE id = ANY(ARRAY[$1, $2]::uuid[]) ORDER BY dispatches`,
+      [mail.id, foreignMail.id],
+    );
+    expect(mails).toEqual([
+      { id: foreignMail.id, dispatches: 1 },
+      { id: mail.id, dispatches: 2 },
+    ]);
   }, 30_000);
 
   it('a planner that starts after Redis lost its data releases the claims of the earlier epoch at its first sweep', async () => {

@@ -23,7 +23,7 @@ import { EnableRowLevelSecurity1795495000000 } from './migrations/1795495000000-
 import { AddClientAnonymisation1795520000000 } from './migrations/1795520000000-AddClientAnonymisation';
 import { HardenSignIn1795500000000 } from './migrations/1795500000000-HardenSignIn';
 import { ChainAuditEvents1795510000000 } from './migrations/1795510000000-ChainAuditEvents';
-import { AddTimerClaimEpoch1795530000000 } from './migrations/1795530000000-AddTimerClaimEpoch';
+import { AddRedisEpochs1795530000000 } from './migrations/1795530000000-AddRedisEpochs';
 
 /** Every entity, listed explicitly (no globs) so the build, the tests and the CLI see the same set. */
 export const ENTITIES = [
@@ -56,5 +56,5 @@ export const MIGRATIONS = [
   AddClientAnonymisation1795520000000,
   HardenSignIn1795500000000,
   ChainAuditEvents1795510000000,
-  AddTimerClaimEpoch1795530000000,
+  AddRedisEpochs1795530000000,
 ];

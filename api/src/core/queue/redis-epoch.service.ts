@@ -16,9 +16,14 @@ export interface EpochReading {
  * lease. The value starts with the queue prefix, so that deployments (and test runs) sharing one database but not
  * one Redis prefix never release each other's work. Needs Redis's `noeviction` (docs/operations.md), as BullMQ does.
  */
+/** How old the epoch that `cached` hands out may grow before `refreshSoon` reads it again. */
+const REFRESH_MS = 5_000;
+
 @Injectable()
 export class RedisEpoch {
   private lastSeen: string | null = null;
+  private readAt = 0;
+  private refreshing: Promise<unknown> | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -40,6 +45,23 @@ export class RedisEpoch {
     if (epoch === null) throw new Error('Redis lost the epoch key while it was being read');
     const changed = epoch !== this.lastSeen;
     this.lastSeen = epoch;
+    this.readAt = Date.now();
     return { epoch, changed };
+  }
+
+  /**
+   * The epoch as last read, without asking Redis (for a statement inside a transaction, which must not wait for
+   * Redis): null before the first reading. A stale value is harmless: its work is queued once more.
+   */
+  cached(): string | null {
+    return this.lastSeen;
+  }
+
+  /** Reads the epoch again in the background when the cached one is older than a few seconds; never throws. */
+  refreshSoon(): void {
+    if (this.refreshing || Date.now() - this.readAt < REFRESH_MS) return;
+    this.refreshing = this.read()
+      .catch(() => undefined)
+      .finally(() => (this.refreshing = null));
   }
 }

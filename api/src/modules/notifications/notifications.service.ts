@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TenantScope } from '../../core/database/tenant-scope.model';
 import { JobName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
+import { RedisEpoch } from '../../core/queue/redis-epoch.service';
 import { settleWithin } from '../../core/queue/settle-within.util';
 import { AppConfig } from '../../core/config/app.config';
 import { updateReturning } from '../../core/database/update-returning.util';
@@ -33,6 +34,8 @@ export interface NewNotification {
 const lease = (millisecondsParam: string): string =>
   `make_interval(secs => ${millisecondsParam}::float8 / 1000)`;
 const RECOVERY_BATCH = 1000;
+/** How long one tick may spend queueing lost messages again; the next tick goes on. */
+const RECOVERY_BUDGET_MS = 2_000;
 /**
  * How long `dispatch` waits for Redis to take the first jobs of messages already committed to the outbox. Redis
  * down or restarting must not hold a request (or a job) for the length of the outage: the jobs are added when it is
@@ -55,6 +58,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly config: AppConfig,
+    private readonly epoch: RedisEpoch,
   ) {}
 
   /**
@@ -69,9 +73,9 @@ export class NotificationsService {
     if (mails.length === 0) return [];
     const rows: Array<{ id: string }> = await tx.query(
       `INSERT INTO notifications (organisation_id, idempotency_key, recipient, locale, subject, body_text, body_html,
-         sender_name, link_secret, dispatches, lease_until)
+         sender_name, link_secret, dispatches, lease_until, dispatch_epoch)
        SELECT $1, m.idempotency_key, m.recipient, m.locale, m.subject, m.body_text, m.body_html, m.sender_name,
-              m.link_secret, 1, now() + ${lease('$3')}
+              m.link_secret, 1, now() + ${lease('$3')}, $4
        FROM jsonb_to_recordset($2::jsonb) AS m(idempotency_key text, recipient text, locale text, subject text,
          body_text text, body_html text, sender_name text, link_secret text)
        ON CONFLICT (idempotency_key) DO NOTHING
@@ -91,6 +95,7 @@ export class NotificationsService {
           })),
         ),
         this.config.timerLeaseMs,
+        this.epoch.cached(),
       ],
     );
     return rows.map((r) => r.id);
@@ -102,6 +107,8 @@ export class NotificationsService {
    */
   async dispatch(ids: readonly string[], options: { priority?: number } = {}): Promise<void> {
     if (ids.length === 0) return;
+    // Keeps the epoch that `write` stamps current in processes that never run the planner.
+    this.epoch.refreshSoon();
     const jobs = this.addJobs(
       ids.map((id) => ({ id, jobId: `${id}-1` })),
       options.priority,
@@ -133,22 +140,52 @@ export class NotificationsService {
 
   /**
    * Queues again, under a new job id, messages still pending or sending whose lease passed: their job was lost
-   * (Redis flushed or restarted, a process crashed between commit and dispatch). Run by the planner every tick.
+   * (Redis flushed or restarted, a process crashed between commit and dispatch). Run by the planner every tick: in
+   * batches until none is left (after Redis lost its data there may be thousands), for at most RECOVERY_BUDGET_MS.
    */
   async recoverLost(now: Date): Promise<number> {
+    const started = Date.now();
+    let total = 0;
+    for (;;) {
+      const recovered = await this.recoverBatch(now);
+      total += recovered;
+      if (recovered < RECOVERY_BATCH || Date.now() - started > RECOVERY_BUDGET_MS) return total;
+    }
+  }
+
+  private async recoverBatch(now: Date): Promise<number> {
     const rows = await updateReturning<{ id: string; dispatches: number }>(
       this.dataSource.manager,
       // A message still `sending` past its lease was cut off mid-send (its process died): it is pending again.
       `UPDATE notifications n
-       SET status = 'pending', dispatches = n.dispatches + 1, lease_until = $1::timestamptz + ${lease('$2')}
+       SET status = 'pending', dispatches = n.dispatches + 1, lease_until = $1::timestamptz + ${lease('$2')},
+           dispatch_epoch = $3
        WHERE n.id IN (
          SELECT id FROM notifications WHERE status IN ('pending', 'sending') AND lease_until < $1
          ORDER BY lease_until LIMIT ${RECOVERY_BATCH} FOR UPDATE SKIP LOCKED)
        RETURNING n.id, n.dispatches`,
-      [now, this.config.timerLeaseMs],
+      [now, this.config.timerLeaseMs, this.epoch.cached()],
     );
     await this.addJobs(rows.map((r) => ({ id: r.id, jobId: `${r.id}-${r.dispatches}` })));
     return rows.length;
+  }
+
+  /**
+   * Ends the lease of every message still `pending` under an earlier Redis epoch of this prefix (its job went with
+   * Redis's data), so that `recoverLost` queues it again at once. A message `sending` may be on the wire in a live
+   * worker: its lease decides. Idempotent (a message queued again carries the new epoch); a job queued twice sends
+   * once, as the send claims the message first.
+   */
+  async releaseLost(now: Date, epoch: string, family: string): Promise<number> {
+    const [row]: Array<{ released: number }> = await this.dataSource.query(
+      `WITH released AS (
+         UPDATE notifications SET lease_until = $1::timestamptz - interval '1 millisecond'
+         WHERE status = 'pending' AND dispatch_epoch <> $2 AND starts_with(dispatch_epoch, $3) AND lease_until >= $1
+         RETURNING 1)
+       SELECT count(*)::int AS released FROM released`,
+      [now, epoch, family],
+    );
+    return row?.released ?? 0;
   }
 
   async list(
@@ -188,10 +225,10 @@ export class NotificationsService {
     const rows = await updateReturning<NotificationRow & { dispatches: number }>(
       this.dataSource.manager,
       `UPDATE notifications n SET status = 'pending', attempts = 0, next_attempt_at = NULL, retries = retries + 1,
-         dispatches = dispatches + 1, lease_until = now() + ${lease('$3')}
+         dispatches = dispatches + 1, lease_until = now() + ${lease('$3')}, dispatch_epoch = $4
        WHERE n.organisation_id = $1 AND n.id = $2 AND n.status = 'dead'
        RETURNING ${NOTIFICATION_SUMMARY_COLUMNS}, n.dispatches`,
-      [scope.organisationId, id, this.config.timerLeaseMs],
+      [scope.organisationId, id, this.config.timerLeaseMs, this.epoch.cached()],
     );
     if (!rows[0]) return (await this.get(scope, id)) ? 'not-dead' : null;
     await this.addJobs([{ id, jobId: `${id}-${rows[0].dispatches}` }]);

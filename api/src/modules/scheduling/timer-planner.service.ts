@@ -15,7 +15,7 @@ export interface PlannerTick {
   jobs: number;
   /** Of those, timers whose lease had expired (or was released): their first job was lost. */
   reclaimed: number;
-  /** Timers claimed under an earlier Redis epoch, released at once to be claimed again (Redis lost its data). */
+  /** Timers claimed and e-mails pending under an earlier Redis epoch, queued again at once (Redis lost its data). */
   released: number;
   /** True when the timer queue reached its cap during the tick (the tick then waits for room, up to its interval). */
   capped: boolean;
@@ -69,7 +69,10 @@ export class TimerPlannerService {
     };
     // Redis lost its data (or this process has not looked yet): the jobs of earlier claims are gone with it.
     const { epoch, changed } = await this.epoch.read();
-    if (changed) result.released = await this.releaseLostClaims(now(), epoch);
+    if (changed)
+      result.released =
+        (await this.releaseLostClaims(now(), epoch)) +
+        (await this.notifications.releaseLost(now(), epoch, this.epoch.family));
     const [recovered, queued] = await Promise.all([this.notifications.recoverLost(now()), queue.count()]);
     result.recoveredNotifications = recovered;
     // The cap counts jobs (each up to TIMERS_PER_JOB timers); a batch may pass it by its own jobs, then adding stops.
@@ -112,7 +115,7 @@ export class TimerPlannerService {
     }
     result.ms = Date.now() - started;
     if (result.released > 0)
-      this.logger.warn(`Redis lost its data: ${result.released} claimed timers released to be claimed again`);
+      this.logger.warn(`Redis lost its data: ${result.released} timers and e-mails of its jobs queued again`);
     if (result.reclaimed > 0) this.logger.warn(`Re-claimed ${result.reclaimed} timers whose job was lost`);
     if (result.capped)
       this.logger.warn(`Timer queue is over its cap (${this.config.plannerQueueCap}): waiting`);
