@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { type WriteStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../support/private-redis';
@@ -118,6 +119,34 @@ export class AppProcess {
       return false;
     }
   }
+}
+
+/**
+ * The production configuration of a suite's processes (the fault suite, the soak test): its own database (the
+ * application's role, the owner for migrations, migrated beforehand), Redis and SMTP server, a fresh encryption key,
+ * no demo data, no console, logs at `warn`.
+ */
+export function suiteEnv(services: {
+  appDatabaseUrl: string;
+  ownerDatabaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  smtpUrl: string;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: services.appDatabaseUrl,
+    DATABASE_MIGRATION_URL: services.ownerDatabaseUrl,
+    MIGRATE_ON_START: 'false',
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: services.redisPrefix,
+    SMTP_URL: services.smtpUrl,
+    AUTH_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    COOKIE_SECURE: 'false',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    ADMIN_DIST: '',
+  };
 }
 
 export interface FleetSetup {

@@ -10,11 +10,10 @@
  * JSON results to test/fault/results/ (short runs: test/fault/results/smoke/, git-ignored), and exits 1 when an
  * invariant broke. The processes' logs are in tmp/fault-runs/<run>/. See docs/reliability.md.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppFleet } from './app-fleet';
+import { AppFleet, suiteEnv } from './app-fleet';
 import { runSuite } from './suite-main';
 import { FaultDatabase } from './fault-database';
 import {
@@ -112,20 +111,15 @@ class FaultSuite {
       apis: 2,
       workers: 3,
       env: {
-        NODE_ENV: 'production',
-        DATABASE_URL: this.db.appUrl,
-        DATABASE_MIGRATION_URL: this.db.ownerUrl,
-        DATABASE_POOL_SIZE: '10',
-        MIGRATE_ON_START: 'false',
-        REDIS_URL: this.redis.url,
+        ...suiteEnv({
+          appDatabaseUrl: this.db.appUrl,
+          ownerDatabaseUrl: this.db.ownerUrl,
+          redisUrl: this.redis.url,
+          redisPrefix: PREFIX,
+          smtpUrl: this.sink.url,
+        }),
         ...(o.cluster ? { REDIS_CLUSTER: 'true' } : {}),
-        REDIS_PREFIX: PREFIX,
-        SMTP_URL: this.sink.url,
-        AUTH_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-        COOKIE_SECURE: 'false',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        ADMIN_DIST: '',
+        DATABASE_POOL_SIZE: '10',
         PLANNER_INTERVAL_MS: String(this.settings.plannerIntervalMs),
         PLANNER_HORIZON_SECONDS: String(this.settings.horizonMs / 1000),
         TIMER_LEASE_SECONDS: String(this.settings.timerLeaseMs / 1000),

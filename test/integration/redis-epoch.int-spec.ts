@@ -28,9 +28,9 @@ describe('the planner after Redis lost its data', () => {
   let app: INestApplicationContext;
   let db: DataSource;
 
-  beforeAll(async () => {
-    redis = await startPrivateRedis();
-    app = await NestFactory.createApplicationContext(
+  /** The engine without workers (api role) on the private Redis: the test drives the planner itself. */
+  const startPlanner = async (): Promise<INestApplicationContext> => {
+    const context = await NestFactory.createApplicationContext(
       AppModule.forConfig(
         testConfig({
           WAAKVLAM_ROLES: 'api',
@@ -41,7 +41,13 @@ describe('the planner after Redis lost its data', () => {
       ),
       { logger: false },
     );
-    await app.init();
+    await context.init();
+    return context;
+  };
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    app = await startPlanner();
     db = app.get(DataSource);
   });
   afterAll(async () => {
@@ -138,18 +144,7 @@ describe('the planner after Redis lost its data', () => {
          lease_until = now() + interval '1 minute' WHERE id = $1`,
       [timer.id, `{${prefix}}/an-epoch-redis-has-forgotten`],
     );
-    const fresh = await NestFactory.createApplicationContext(
-      AppModule.forConfig(
-        testConfig({
-          WAAKVLAM_ROLES: 'api',
-          REDIS_URL: redis.url,
-          REDIS_PREFIX: prefix,
-          TIMER_LEASE_SECONDS: '60',
-        }),
-      ),
-      { logger: false },
-    );
-    await fresh.init();
+    const fresh = await startPlanner();
     try {
       const tick = await fresh.get(TimerPlannerService).tick();
       expect(tick.released).toBeGreaterThanOrEqual(1);

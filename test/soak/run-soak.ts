@@ -19,12 +19,11 @@ import {
   REACTIVATIONS_PATH,
   SIGNALS_PATH,
 } from '@waakvlam/contracts';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { summarise } from '../../bench/reactivation/latency-summary';
-import { AppFleet } from '../fault/app-fleet';
+import { AppFleet, suiteEnv } from '../fault/app-fleet';
 import { runSuite } from '../fault/suite-main';
 import { FaultDatabase } from '../fault/fault-database';
 import { duplicatesOf, round, sleep, statusCounts } from '../fault/fault-harness';
@@ -92,18 +91,13 @@ class Soak {
       workers: 3,
       nodeArgs: () => ['--expose-gc', '-r', PROBE],
       env: {
-        NODE_ENV: 'production',
-        DATABASE_URL: this.db.appUrl,
-        DATABASE_MIGRATION_URL: this.db.ownerUrl,
-        MIGRATE_ON_START: 'false',
-        REDIS_URL: this.redis.url,
-        REDIS_PREFIX: 'wvsoak',
-        SMTP_URL: this.sink.url,
-        AUTH_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-        COOKIE_SECURE: 'false',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        ADMIN_DIST: '',
+        ...suiteEnv({
+          appDatabaseUrl: this.db.appUrl,
+          ownerDatabaseUrl: this.db.ownerUrl,
+          redisUrl: this.redis.url,
+          redisPrefix: 'wvsoak',
+          smtpUrl: this.sink.url,
+        }),
         WAAKVLAM_PROBE_DIR: this.probeDir,
         WAAKVLAM_PROBE_INTERVAL_MS: String(o.sampleEveryMs),
       },

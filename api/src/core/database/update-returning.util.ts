@@ -19,3 +19,16 @@ export async function updateReturning<T>(
     return result[0] as T[];
   return result as T[];
 }
+
+/** Runs an `UPDATE … RETURNING 1` and gives how many rows it changed, in one row: `WITH changed AS (…) SELECT count`. */
+export async function updateCount(
+  manager: EntityManager,
+  update: string,
+  params: unknown[],
+): Promise<number> {
+  const [row]: Array<{ changed: number }> = await manager.query(
+    `WITH changed AS (${update} RETURNING 1) SELECT count(*)::int AS changed FROM changed`,
+    params,
+  );
+  return row?.changed ?? 0;
+}

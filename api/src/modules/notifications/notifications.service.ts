@@ -7,7 +7,7 @@ import { QueueService } from '../../core/queue/queue.service';
 import { RedisEpoch } from '../../core/queue/redis-epoch.service';
 import { settleWithin } from '../../core/queue/settle-within.util';
 import { AppConfig } from '../../core/config/app.config';
-import { updateReturning } from '../../core/database/update-returning.util';
+import { updateCount, updateReturning } from '../../core/database/update-returning.util';
 import { NOTIFICATION_ORDER, notificationListWhere } from './notification-list-filter.util';
 import { DEFAULT_NOTIFICATION_RETRY_POLICY, type NotificationRetryPolicy } from './notification-retry.policy';
 import {
@@ -177,15 +177,12 @@ export class NotificationsService {
    * once, as the send claims the message first.
    */
   async releaseLost(now: Date, epoch: string, family: string): Promise<number> {
-    const [row]: Array<{ released: number }> = await this.dataSource.query(
-      `WITH released AS (
-         UPDATE notifications SET lease_until = $1::timestamptz - interval '1 millisecond'
-         WHERE status = 'pending' AND dispatch_epoch <> $2 AND starts_with(dispatch_epoch, $3) AND lease_until >= $1
-         RETURNING 1)
-       SELECT count(*)::int AS released FROM released`,
+    return updateCount(
+      this.dataSource.manager,
+      `UPDATE notifications SET lease_until = $1::timestamptz - interval '1 millisecond'
+       WHERE status = 'pending' AND dispatch_epoch <> $2 AND starts_with(dispatch_epoch, $3) AND lease_until >= $1`,
       [now, epoch, family],
     );
-    return row?.released ?? 0;
   }
 
   async list(

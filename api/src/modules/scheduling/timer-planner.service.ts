@@ -4,7 +4,7 @@ import { AppConfig } from '../../core/config/app.config';
 import { QueueName } from '../../core/queue/queue.constants';
 import { QueueService } from '../../core/queue/queue.service';
 import { RedisEpoch } from '../../core/queue/redis-epoch.service';
-import { updateReturning } from '../../core/database/update-returning.util';
+import { updateCount, updateReturning } from '../../core/database/update-returning.util';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type ClaimedTimer, timerJobs } from './timer-jobs.util';
 
@@ -154,14 +154,11 @@ export class TimerPlannerService {
    * on are safe to claim again: their effect takes them in its transaction, once.
    */
   private async releaseLostClaims(now: Date, epoch: string): Promise<number> {
-    const [row]: Array<{ released: number }> = await this.dataSource.query(
-      `WITH released AS (
-         UPDATE timers SET lease_until = $1::timestamptz - interval '1 millisecond'
-         WHERE state = 'claimed' AND claim_epoch <> $2 AND starts_with(claim_epoch, $3) AND lease_until >= $1
-         RETURNING 1)
-       SELECT count(*)::int AS released FROM released`,
+    return updateCount(
+      this.dataSource.manager,
+      `UPDATE timers SET lease_until = $1::timestamptz - interval '1 millisecond'
+       WHERE state = 'claimed' AND claim_epoch <> $2 AND starts_with(claim_epoch, $3) AND lease_until >= $1`,
       [now, epoch, this.epoch.family],
     );
-    return row?.released ?? 0;
   }
 }
