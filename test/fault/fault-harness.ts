@@ -128,8 +128,11 @@ export async function runScenario(ctx: FaultContext, plan: LoadPlan): Promise<Sc
   const deadline = t0 + plan.settleTimeoutMs;
   while (Date.now() < deadline) {
     try {
+      // The timers first: a timer done was committed with its e-mail, so the ids read after it include that e-mail
+      // (read before, a batch committing in between would be done without its e-mails being waited for).
+      const timers = await ctx.db.timerStates(checkIns);
       ids = await ctx.db.notificationIds(checkIns, watchIds);
-      const [timers, outbox] = await Promise.all([ctx.db.timerStates(checkIns), ctx.db.outbox(ids)]);
+      const outbox = await ctx.db.outbox(ids);
       const counts = ctx.sink.counts();
       const received = ids.filter((id) => counts.has(id)).length;
       if (

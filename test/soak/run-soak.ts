@@ -218,8 +218,11 @@ class Soak {
     const t0 = Date.now();
     let ids: string[] = [];
     while (Date.now() - t0 < SETTLE_MS) {
+      // The timers first: a timer done was committed with its e-mail, so the ids read after it include that e-mail
+      // (read before, a batch committing in between would be done without its e-mails being waited for).
+      const timers = await db.timerStates(checkIns);
       ids = await db.notificationIds(checkIns, watchIds);
-      const [timers, outbox] = await Promise.all([db.timerStates(checkIns), db.outbox(ids)]);
+      const outbox = await db.outbox(ids);
       const counts = sink.counts();
       if (
         (timers['done'] ?? 0) === checkIns.length &&
