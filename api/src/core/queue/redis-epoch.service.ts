@@ -9,6 +9,9 @@ export interface EpochReading {
   changed: boolean;
 }
 
+/** How old the epoch that `cached` hands out may grow before `refreshSoon` reads it again. */
+const REFRESH_MS = 5_000;
+
 /**
  * Which life of Redis the jobs in it belong to: a key `<prefix>:redis-epoch` without expiry holds a random id, set
  * when it is missing. A flush, or a restart without persistence, removes it with every job; the next reading sets a
@@ -16,9 +19,6 @@ export interface EpochReading {
  * lease. The value starts with the queue prefix, so that deployments (and test runs) sharing one database but not
  * one Redis prefix never release each other's work. Needs Redis's `noeviction` (docs/operations.md), as BullMQ does.
  */
-/** How old the epoch that `cached` hands out may grow before `refreshSoon` reads it again. */
-const REFRESH_MS = 5_000;
-
 @Injectable()
 export class RedisEpoch {
   private lastSeen: string | null = null;
