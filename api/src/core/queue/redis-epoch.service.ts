@@ -15,7 +15,7 @@ const REFRESH_MS = 5_000;
 /**
  * Which life of Redis the jobs in it belong to: a key `<prefix>:redis-epoch` without expiry holds a random id, set
  * when it is missing. A flush, or a restart without persistence, removes it with every job; the next reading sets a
- * new one, and work handed to the old epoch (claimed timers) is known to be lost at once, without waiting for its
+ * new one, and work handed to the old epoch (claimed timers, pending e-mails) is known lost at once, not after its
  * lease. The value starts with the queue prefix, so that deployments (and test runs) sharing one database but not
  * one Redis prefix never release each other's work. Needs Redis's `noeviction` (docs/operations.md), as BullMQ does.
  */
