@@ -152,6 +152,15 @@ export class FaultDatabase {
     return Number(row.n);
   }
 
+  /** Which of these notifications the outbox has not recorded as sent. */
+  async unrecorded(ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id::text FROM notifications WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Which of these reactivation request ids exist. */
   async existingRequests(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.db.query<{ id: string }>(

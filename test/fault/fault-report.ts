@@ -9,14 +9,14 @@ export function markdown(title: string, results: readonly ScenarioResult[]): str
   const lines = [
     `### ${title}`,
     '',
-    '| scenario | result | reminders | reactivations (201) | e-mails | delivered | lost | duplicates / allowed (cuts) | dead | max attempts | re-claimed timers | settled (s) |',
+    '| scenario | result | reminders | reactivations (201) | e-mails | delivered | lost | duplicates / allowed (cuts + gap) | dead | max attempts | re-claimed timers | settled (s) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results)
     lines.push(
       `| ${r.name} | ${r.pass ? 'PASS' : '**FAIL**'} | ${int(r.reminders)} | ${int(r.reactivations.sent)} ` +
         `(${int(r.reactivations.created)}) | ${int(r.notifications)} | ${int(r.delivered)} | ${int(r.lost)} | ` +
-        `${r.duplicates} / ${r.allowedDuplicates} (${r.cuts}) | ${r.dead} | ${r.maxAttempts} | ${int(r.reclaimedTimers)} | ${r.settleSeconds} |`,
+        `${r.duplicates} / ${r.allowedDuplicates} (${r.cuts} + ${r.ackGap.length}) | ${r.dead} | ${r.maxAttempts} | ${int(r.reclaimedTimers)} | ${r.settleSeconds} |`,
     );
   lines.push('');
   for (const r of results) {

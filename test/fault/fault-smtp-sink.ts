@@ -106,6 +106,13 @@ export class FaultSmtpSink {
     return counts;
   }
 
+  /** The notification ids of every message accepted so far (cut ones left out: each cut has its own allowance). */
+  acceptedIds(): string[] {
+    const ids = new Set<string>();
+    for (const d of this.deliveries) if (!d.cut && d.notificationId !== '') ids.add(d.notificationId);
+    return [...ids];
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -1,8 +1,5 @@
 import type { AppProcess } from './app-fleet';
-
-/** MailService's pool: messages on the wire at once per process, each of which a kill or freeze may cut. */
-const SMTP_CONNECTIONS = 5;
-import { type FaultContext, type LoadPlan, round, sleep, waitFor } from './fault-harness';
+import { ackGapAfter, type FaultContext, type LoadPlan, round, sleep, waitFor } from './fault-harness';
 
 /** BullMQ's defaults in the product's workers: a job's lock lasts 30 s, stalled jobs are looked for every 30 s. */
 const LOCK_MS = 30_000;
@@ -20,6 +17,7 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
     settleTimeoutMs: windowMs + 120_000,
     fault: async (c, run) => {
       const restarts: Array<Promise<number>> = [];
+      const gaps: Array<Promise<string[]>> = [];
       const restartFailures: string[] = [];
       let kills = 0;
       while (Date.now() < run.lastDueAt) {
@@ -30,6 +28,7 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
         const victim = pick(ready);
         await victim.signal('SIGKILL');
         kills++;
+        gaps.push(ackGapAfter(c, Date.now()));
         restarts.push(
           victim.start().catch((error: unknown) => {
             restartFailures.push(`${victim.name}: ${(error as Error).message.split('\n')[0]}`);
@@ -38,14 +37,17 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
         );
       }
       const startMs = (await Promise.all(restarts)).filter((ms) => !Number.isNaN(ms));
+      const gapSizes = (await Promise.all(gaps)).map((g) => g.length);
       return {
         figures: {
           kills,
           restartMedianSeconds: round(median(startMs) / 1000),
           restartMaxSeconds: round(Math.max(0, ...startMs) / 1000),
+          ackGapMedian: median(gapSizes),
+          ackGapMax: Math.max(0, ...gapSizes),
         },
         failures: restartFailures.map((f) => `a restart failed: ${f}`),
-        ackGap: kills * SMTP_CONNECTIONS,
+        ackGap: (await Promise.all(gaps)).flat(),
       };
     },
   };
@@ -78,6 +80,7 @@ export function freezeWorker(ctx: Pick<FaultContext, 'options'>): LoadPlan {
       await victim.signal('SIGSTOP');
       // Messages the SMTP server has but whose reply the frozen worker may not read: the acknowledgement gap.
       const inGap = c.sink.awaitingReply;
+      const gap = ackGapAfter(c, frozenAt);
       const recoveredAt = await waitFor(() => c.monitor.stalledSince(frozenAt) > 0, maxFreezeMs, 250);
       // Give the other workers a moment to run what was put back, then wake it up.
       await sleep(2_000);
@@ -94,10 +97,10 @@ export function freezeWorker(ctx: Pick<FaultContext, 'options'>): LoadPlan {
           stalledRecoveredAfterSeconds: recoveredAt === null ? null : round((recoveredAt - frozenAt) / 1000),
           stalledJobs: c.monitor.stalledSince(frozenAt),
           awaitingSmtpReplyAtFreeze: inGap,
+          ackGap: (await gap).length,
         },
         failures,
-        // What the frozen process had on the wire: at most one message per pooled connection.
-        ackGap: SMTP_CONNECTIONS,
+        ackGap: await gap,
       };
     },
   };
