@@ -11,6 +11,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** After a kill or freeze, what the process had written reaches the SMTP server within this (loopback). */
 const ACK_GAP_SETTLE_MS = 1_000;
+/** A killed process's messages may wait this long for their `sent` mark after their connection closed. */
+const ACK_GAP_LOOKBACK_MS = 10_000;
 
 /** Everything a scenario works with: the suite's own services and the application's processes. */
 export interface FaultContext {
@@ -246,19 +248,26 @@ export function unexplainedDuplicates(
 }
 
 /**
- * The acknowledgement gap of a process killed or frozen at `signalledAt`: the messages the SMTP server accepted that
- * the outbox has not recorded as sent. The process may have had the server's 250 and not yet written `sent` (or not
- * read the reply at all); once the claim's lease runs out the outbox sends such a message again, and no SMTP client
- * can tell. Each allows one extra delivery, and is logged. Read a moment after the signal, so that what the process
- * had written reaches the server; messages of live processes still awaiting their `sent` mark are included too, so
- * the set is an upper bound of the gap, not a guess at its size.
+ * The acknowledgement gap of a process killed or frozen at `signalledAt`: the messages the SMTP server accepted on
+ * its connections that the outbox has not recorded as sent. The process may have had the server's 250 and not yet
+ * written `sent` (or not read the reply at all); once the claim's lease runs out the outbox sends such a message
+ * again, and no SMTP client can tell. Each allows one extra delivery, and is logged.
+ *
+ * A killed process's connections close with it: the gap is read from the connections that closed from
+ * `ACK_GAP_LOOKBACK_MS` before the kill (the pool renews its connections; the last 250s of a renewed one may still
+ * wait for their mark) to a moment after it. A frozen process's stay open, and are not told from the others': every
+ * open connection counts. Either way messages of other processes may be included, never one of its own left out.
  */
 export async function ackGapAfter(
   ctx: Pick<FaultContext, 'sink' | 'db'>,
   signalledAt: number,
+  how: 'killed' | 'frozen',
 ): Promise<string[]> {
   await sleep(Math.max(0, signalledAt + ACK_GAP_SETTLE_MS - Date.now()));
-  return ctx.db.unrecorded(ctx.sink.acceptedIds());
+  const candidates = ctx.sink.acceptedIds(
+    how === 'killed' ? { closedSince: signalledAt - ACK_GAP_LOOKBACK_MS } : 'open',
+  );
+  return ctx.db.unrecorded(candidates);
 }
 
 /** How many answers had each status. */

@@ -34,6 +34,9 @@ export class FaultSmtpSink {
   private cutsLeft = 0;
   private delayMs = 0;
   private readonly seen = new Set<string>();
+  /** Messages accepted on each open connection, by session id; and those of closed connections, with when. */
+  private readonly open = new Map<string, string[]>();
+  private readonly closed: Array<{ at: number; ids: string[] }> = [];
   private readonly server: SMTPServer;
 
   constructor() {
@@ -44,6 +47,11 @@ export class FaultSmtpSink {
       // 5 pooled connections per worker process, and restarts leave some half-closed for a while.
       maxClients: 500,
       size: 1024 * 1024,
+      onClose: (session) => {
+        const ids = this.open.get(session.id);
+        this.open.delete(session.id);
+        if (ids) this.closed.push({ at: Date.now(), ids });
+      },
       onMailFrom: (_address, _session, callback) => {
         if (Date.now() >= this.refuseUntil) return callback();
         this.refused++;
@@ -68,6 +76,8 @@ export class FaultSmtpSink {
             this.socketOf(session.id)?.destroy();
             return;
           }
+          if (notificationId !== '')
+            this.open.set(session.id, [...(this.open.get(session.id) ?? []), notificationId]);
           if (this.delayMs > 0) {
             this.awaitingReply++;
             setTimeout(() => {
@@ -106,11 +116,16 @@ export class FaultSmtpSink {
     return counts;
   }
 
-  /** The notification ids of every message accepted so far (cut ones left out: each cut has its own allowance). */
-  acceptedIds(): string[] {
-    const ids = new Set<string>();
-    for (const d of this.deliveries) if (!d.cut && d.notificationId !== '') ids.add(d.notificationId);
-    return [...ids];
+  /**
+   * The notification ids accepted (not cut: each cut has its own allowance) on every connection still open, or on
+   * every connection that closed at or after `since` (epoch ms).
+   */
+  acceptedIds(connections: 'open' | { closedSince: number }): string[] {
+    const lists =
+      connections === 'open'
+        ? [...this.open.values()]
+        : this.closed.filter((c) => c.at >= connections.closedSince).map((c) => c.ids);
+    return [...new Set(lists.flat())];
   }
 
   async stop(): Promise<void> {

@@ -28,7 +28,7 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
         const victim = pick(ready);
         await victim.signal('SIGKILL');
         kills++;
-        gaps.push(ackGapAfter(c, Date.now()));
+        gaps.push(ackGapAfter(c, Date.now(), 'killed'));
         restarts.push(
           victim.start().catch((error: unknown) => {
             restartFailures.push(`${victim.name}: ${(error as Error).message.split('\n')[0]}`);
@@ -80,7 +80,7 @@ export function freezeWorker(ctx: Pick<FaultContext, 'options'>): LoadPlan {
       await victim.signal('SIGSTOP');
       // Messages the SMTP server has but whose reply the frozen worker may not read: the acknowledgement gap.
       const inGap = c.sink.awaitingReply;
-      const gap = ackGapAfter(c, frozenAt);
+      const gap = ackGapAfter(c, frozenAt, 'frozen');
       const recoveredAt = await waitFor(() => c.monitor.stalledSince(frozenAt) > 0, maxFreezeMs, 250);
       // Give the other workers a moment to run what was put back, then wake it up.
       await sleep(2_000);
