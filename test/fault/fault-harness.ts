@@ -205,7 +205,8 @@ export async function runScenario(ctx: FaultContext, plan: LoadPlan): Promise<Sc
   if (unexplained > 0)
     failures.push(
       `${unexplained} duplicate deliveries explained by no cut or acknowledgement gap ` +
-        `(${duplicates} in all; ${cuts} cuts, ${ackGap.length} messages in gaps)`,
+        `(${duplicates} in all; ${cuts} cuts, ${ackGap.length} messages in gaps): ` +
+        [...unexplainedDeliveries(ids, counts, allowance).keys()].slice(0, 20).join(', '),
     );
 
   return {
@@ -234,8 +235,21 @@ export async function runScenario(ctx: FaultContext, plan: LoadPlan): Promise<Sc
 }
 
 /** Deliveries beyond the first, per message, summed. */
-export function duplicatesOf(ids: readonly string[], counts: ReadonlyMap<string, number>): number {
-  return ids.reduce((sum, id) => sum + Math.max(0, (counts.get(id) ?? 0) - 1), 0);
+export const duplicatesOf = (ids: readonly string[], counts: ReadonlyMap<string, number>): number =>
+  unexplainedDuplicates(ids, counts, new Map());
+
+/** The messages delivered more often than once plus their allowance (cuts and gaps): id → extra deliveries. */
+export function unexplainedDeliveries(
+  ids: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  allowance: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const extra = new Map<string, number>();
+  for (const id of ids) {
+    const n = (counts.get(id) ?? 0) - 1 - (allowance.get(id) ?? 0);
+    if (n > 0) extra.set(id, n);
+  }
+  return extra;
 }
 
 /** Deliveries beyond the first and beyond the message's allowance (its cuts and gaps), summed. */
@@ -244,7 +258,9 @@ export function unexplainedDuplicates(
   counts: ReadonlyMap<string, number>,
   allowance: ReadonlyMap<string, number>,
 ): number {
-  return ids.reduce((sum, id) => sum + Math.max(0, (counts.get(id) ?? 0) - 1 - (allowance.get(id) ?? 0)), 0);
+  let sum = 0;
+  for (const n of unexplainedDeliveries(ids, counts, allowance).values()) sum += n;
+  return sum;
 }
 
 /**

@@ -36,7 +36,7 @@ export class FaultSmtpSink {
   private readonly seen = new Set<string>();
   /** Messages accepted on each open connection, by session id; and those of closed connections, with when. */
   private readonly open = new Map<string, string[]>();
-  private readonly closed: Array<{ at: number; ids: string[] }> = [];
+  private closed: Array<{ at: number; ids: string[] }> = [];
   private readonly server: SMTPServer;
 
   constructor() {
@@ -76,8 +76,11 @@ export class FaultSmtpSink {
             this.socketOf(session.id)?.destroy();
             return;
           }
-          if (notificationId !== '')
-            this.open.set(session.id, [...(this.open.get(session.id) ?? []), notificationId]);
+          if (notificationId !== '') {
+            const ids = this.open.get(session.id);
+            if (ids) ids.push(notificationId);
+            else this.open.set(session.id, [notificationId]);
+          }
           if (this.delayMs > 0) {
             this.awaitingReply++;
             setTimeout(() => {
@@ -118,14 +121,14 @@ export class FaultSmtpSink {
 
   /**
    * The notification ids accepted (not cut: each cut has its own allowance) on every connection still open, or on
-   * every connection that closed at or after `since` (epoch ms).
+   * the connections that closed at or after `closedSince` (epoch ms). A closed connection is taken once: a second
+   * call does not return its messages again, so that a message is in one kill's gap, not in every kill's lookback.
    */
   acceptedIds(connections: 'open' | { closedSince: number }): string[] {
-    const lists =
-      connections === 'open'
-        ? [...this.open.values()]
-        : this.closed.filter((c) => c.at >= connections.closedSince).map((c) => c.ids);
-    return [...new Set(lists.flat())];
+    if (connections === 'open') return [...new Set([...this.open.values()].flat())];
+    const taken = this.closed.filter((c) => c.at >= connections.closedSince);
+    this.closed = this.closed.filter((c) => c.at < connections.closedSince);
+    return [...new Set(taken.flatMap((c) => c.ids))];
   }
 
   async stop(): Promise<void> {

@@ -37,7 +37,8 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
         );
       }
       const startMs = (await Promise.all(restarts)).filter((ms) => !Number.isNaN(ms));
-      const gapSizes = (await Promise.all(gaps)).map((g) => g.length);
+      const gapLists = await Promise.all(gaps);
+      const gapSizes = gapLists.map((g) => g.length);
       return {
         figures: {
           kills,
@@ -47,7 +48,7 @@ export function sigkillWorkers(ctx: Pick<FaultContext, 'options'>): LoadPlan {
           ackGapMax: Math.max(0, ...gapSizes),
         },
         failures: restartFailures.map((f) => `a restart failed: ${f}`),
-        ackGap: (await Promise.all(gaps)).flat(),
+        ackGap: gapLists.flat(),
       };
     },
   };
@@ -80,13 +81,14 @@ export function freezeWorker(ctx: Pick<FaultContext, 'options'>): LoadPlan {
       await victim.signal('SIGSTOP');
       // Messages the SMTP server has but whose reply the frozen worker may not read: the acknowledgement gap.
       const inGap = c.sink.awaitingReply;
-      const gap = ackGapAfter(c, frozenAt, 'frozen');
+      const gapRead = ackGapAfter(c, frozenAt, 'frozen');
       const recoveredAt = await waitFor(() => c.monitor.stalledSince(frozenAt) > 0, maxFreezeMs, 250);
       // Give the other workers a moment to run what was put back, then wake it up.
       await sleep(2_000);
       await victim.signal('SIGCONT');
       const frozenMs = Date.now() - frozenAt;
       c.sink.replyDelay(0);
+      const gap = await gapRead;
       const failures: string[] = [];
       if (recoveredAt === null) failures.push(`no stalled job was recovered within ${maxFreezeMs / 1000} s`);
       if (!victim.running) failures.push(`${victim.name} died after SIGCONT`);
@@ -97,10 +99,10 @@ export function freezeWorker(ctx: Pick<FaultContext, 'options'>): LoadPlan {
           stalledRecoveredAfterSeconds: recoveredAt === null ? null : round((recoveredAt - frozenAt) / 1000),
           stalledJobs: c.monitor.stalledSince(frozenAt),
           awaitingSmtpReplyAtFreeze: inGap,
-          ackGap: (await gap).length,
+          ackGap: gap.length,
         },
         failures,
-        ackGap: await gap,
+        ackGap: gap,
       };
     },
   };

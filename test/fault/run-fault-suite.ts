@@ -166,7 +166,7 @@ class FaultSuite {
     for (const r of results) {
       const duplicates = duplicatesOf(r.notificationIds, counts);
       const unexplained = unexplainedDuplicates(r.notificationIds, counts, r.allowance);
-      if (duplicates !== r.duplicates) r.duplicates = duplicates;
+      r.duplicates = duplicates;
       if (unexplained > r.unexplainedDuplicates) {
         r.failures.push(
           `${unexplained - r.unexplainedDuplicates} more duplicate deliveries after the scenario, explained by no ` +
